@@ -1,0 +1,93 @@
+import type { HubApi } from "../hub/hub-client.js";
+import { HubError } from "../hub/hub-errors.js";
+import type {
+  HubCredential,
+  RegisterClusterInput,
+  RegisterClusterResult,
+  RenewLeaseResult,
+  ReportStatusInput,
+} from "../hub/operations.js";
+
+/** One call the fake hub received, stamped with the (virtual) time it arrived. */
+export interface FakeHubCall {
+  operation: "registerCluster" | "renewLease" | "reportStatus" | "rotateCredential" | "recordAgentEvents";
+  at: number;
+  /** Events in a recordAgentEvents batch. */
+  eventCount?: number;
+  eventTypes?: string[];
+  failed: boolean;
+}
+
+/** Options of {@link FakeHub}. */
+export interface FakeHubOptions {
+  now: () => Date;
+  leaseSeconds?: number;
+  credentialLifetimeMs?: number;
+}
+
+/**
+ * An in-memory hub for agent tests: records every call with its time, can be taken down and brought back, and can
+ * revoke the credential.
+ */
+export class FakeHub implements HubApi {
+  readonly calls: FakeHubCall[] = [];
+  readonly reports: ReportStatusInput[] = [];
+  down = false;
+  revoked = false;
+  private rotations = 0;
+
+  constructor(private readonly options: FakeHubOptions) {}
+
+  /** Calls of one operation that the hub answered successfully. */
+  succeeded(operation: FakeHubCall["operation"]): FakeHubCall[] {
+    return this.calls.filter((call) => call.operation === operation && !call.failed);
+  }
+
+  async registerCluster(input: RegisterClusterInput): Promise<RegisterClusterResult> {
+    this.record("registerCluster");
+    return {
+      cluster: { id: "cluster-1", name: `cluster-${input.clusterUid.slice(0, 8)}` },
+      credential: this.credential(),
+      leaseSeconds: this.options.leaseSeconds ?? 10,
+      statusIntervalSeconds: 30,
+    };
+  }
+
+  async renewLease(): Promise<RenewLeaseResult> {
+    this.record("renewLease");
+    return { leaseSeconds: this.options.leaseSeconds ?? 10, serverTime: this.options.now().toISOString() };
+  }
+
+  async reportStatus(input: ReportStatusInput): Promise<{ accepted: boolean }> {
+    this.record("reportStatus");
+    this.reports.push(input);
+    return { accepted: true };
+  }
+
+  async rotateCredential(): Promise<HubCredential> {
+    this.record("rotateCredential");
+    this.rotations += 1;
+    return this.credential();
+  }
+
+  async recordAgentEvents(events: object[]): Promise<{ accepted: number }> {
+    const eventTypes = events.map((event) => ("type" in event ? String(event.type) : "?"));
+    this.record("recordAgentEvents", { eventCount: events.length, eventTypes });
+    return { accepted: events.length };
+  }
+
+  private credential(): HubCredential {
+    const lifetime = this.options.credentialLifetimeMs ?? 24 * 3_600_000;
+    return {
+      token: `token-${this.rotations}`,
+      expiresAt: new Date(this.options.now().getTime() + lifetime).toISOString(),
+    };
+  }
+
+  private record(operation: FakeHubCall["operation"], extra: Partial<FakeHubCall> = {}): void {
+    const failed = this.down || this.revoked;
+    this.calls.push({ operation, at: this.options.now().getTime(), failed, ...extra });
+    if (this.revoked) throw new HubError("UNAUTHENTICATED", "credential revoked", "revoked", 200);
+    if (this.down) throw new HubError("NETWORK_ERROR", "connect ECONNREFUSED");
+  }
+}

@@ -1,0 +1,52 @@
+import type { Request } from "express";
+import type { DataSource } from "typeorm";
+import { bearerSecret, viewerFromApiToken, viewerFromSession } from "../auth/resolve-viewer.js";
+import { stepUpUrl } from "../auth/oidc/step-up.js";
+import type { Clock } from "../clock.js";
+import type { HubConfig } from "../config.js";
+import { HubError, toHubError } from "../errors.js";
+import { Policy } from "../policy/policy.js";
+import type { GraphQLContext } from "./context.js";
+import { createLoaders } from "./loaders.js";
+
+/** Builds each request's context: who is asking (API token or session), their policy and fresh loaders. */
+export function createRequestContext(deps: {
+  config: HubConfig;
+  dataSource: DataSource;
+  clock: Clock;
+  publicUrl: string;
+}) {
+  return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+    try {
+      const secret = bearerSecret(req.headers.authorization);
+      const viewer = secret
+        ? await viewerFromApiToken(deps.dataSource, deps.clock, secret)
+        : await viewerFromSession(deps.dataSource, req.session?.signedIn);
+      const referer = req.header("referer");
+      const returnTo = referer?.startsWith(deps.publicUrl)
+        ? referer.slice(deps.publicUrl.length) || "/"
+        : "/";
+      return {
+        requestId: req.requestId,
+        clientAddress: req.ip ?? "unknown",
+        viewer,
+        policy: new Policy(viewer, {
+          now: () => deps.clock.now(),
+          stepUpMaxAgeMinutes: deps.config.session.stepUpMaxAgeMinutes,
+          stepUpUrl: stepUpUrl(returnTo),
+        }),
+        loaders: createLoaders(deps.dataSource),
+        dataSource: deps.dataSource,
+        clock: deps.clock,
+        config: deps.config,
+        publicUrl: deps.publicUrl,
+      };
+    } catch (error) {
+      const hubError = toHubError(error);
+      if (!hubError) throw error;
+      const status =
+        hubError.code === "UNAUTHENTICATED" ? 401 : hubError.code === "SERVICE_UNAVAILABLE" ? 503 : 400;
+      throw new HubError(hubError.code, hubError.message, { ...hubError.extensions, http: { status } });
+    }
+  };
+}
