@@ -17,7 +17,7 @@ step "GraphQL codegen drift"; npm run --silent codegen:check >/dev/null || fail 
 step "Migration drift";    npm run --silent db:drift        || fail "entities and migrations disagree"
 step "Web build";          npm run --silent build:web       || fail "web build"
 
-step "Tests (${DATABASE_URL:+PostgreSQL}${DATABASE_URL:-PGlite})"
+step "Tests on $([ -n "${DATABASE_URL:-}" ] && echo PostgreSQL || echo "in-memory PGlite")"
 mkdir -p test/artifacts
 npx vitest run --reporter=default --reporter=json --outputFile.json=test/artifacts/vitest-report.json
 status=$?

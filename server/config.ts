@@ -38,6 +38,7 @@ const environmentSchema = z
     TRUST_PROXY: booleanFlag.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DEMO_SEED: booleanFlag.optional(),
+    CONTENT_SYNC_ON_START: booleanFlag.optional(),
     MEILI_HOST: z.url().optional(),
     MEILI_API_KEY: z.string().optional(),
     SMTP_URL: z.string().optional(),
@@ -107,6 +108,8 @@ export interface HubConfig {
   trustProxy: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   demoSeed: boolean;
+  /** Load content/ (manuals, blueprints) into the database at start; default on except in tests. */
+  contentSyncOnStart: boolean;
   search: { meiliHost: string | undefined; meiliApiKey: string | undefined };
   smtpUrl: string | undefined;
 }
@@ -171,6 +174,7 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     demoSeed: env.DEMO_SEED ?? (oidc.kind === "development" && env.NODE_ENV !== "test"),
+    contentSyncOnStart: env.CONTENT_SYNC_ON_START ?? env.NODE_ENV !== "test",
     search: { meiliHost: env.MEILI_HOST, meiliApiKey: env.MEILI_API_KEY },
     smtpUrl: env.SMTP_URL,
   };

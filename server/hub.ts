@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import session from "express-session";
@@ -13,6 +14,7 @@ import { resolveSessionSecret } from "./auth/session-secret.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { HubConfig } from "./config.js";
 import { type HubDatabase, migrate, openDatabase } from "./db/data-source.js";
+import { syncContent } from "./content/sync-content.js";
 import { createGraphqlServer } from "./graphql/create-graphql-server.js";
 import { createRequestContext } from "./graphql/request-context.js";
 import { createLogger, type Logger } from "./logger.js";
@@ -35,6 +37,9 @@ export interface Hub {
   close(graceMs?: number): Promise<void>;
 }
 
+/** The official content shipped with the hub (manuals, blueprints). */
+export const CONTENT_DIRECTORY = fileURLToPath(new URL("../content/", import.meta.url));
+
 const HOUSEKEEPING_INTERVAL_MS = 10 * 60_000;
 const DEV_CLIENT_ID = "alliance-hub-dev";
 
@@ -49,6 +54,9 @@ export async function startHub(
   const applied = await migrate(database.dataSource);
   if (applied.length) logger.info({ applied }, "migrations applied");
   const { dataSource } = database;
+  if (config.contentSyncOnStart) {
+    await syncContent({ dataSource, contentDirectory: CONTENT_DIRECTORY, clock, logger });
+  }
 
   // Listen first: the public URL (and so the development issuer) depends on the port actually bound.
   const server = createServer();

@@ -1,45 +1,24 @@
+import { isRecentMfa } from "../auth/oidc/step-up.js";
 import { forbidden, stepUpRequired, unauthenticated } from "../errors.js";
 import type { ViewerIdentity } from "../graphql/context.js";
+import type { PolicyResource, PolicyRule, RuleSubject } from "./policy-rule.js";
+import { type Action, RULE_SETS } from "./rules/index.js";
 
-/**
- * Every authorisation decision of the hub, in one place. Resolvers call `policy.authorize(action, resource)`
- * before they read or change anything that is not public.
- */
-export type Action =
-  | "cooperative.apply"
-  | "cooperative.decide"
-  | "cooperative.readPending"
-  | "cooperative.update"
-  | "cooperative.readMembers"
-  | "cooperative.manageMembers"
-  | "cooperative.leave"
-  | "invitation.accept"
-  | "audit.read"
-  | "apiToken.create"
-  | "apiToken.revoke"
-  | "person.readEmail";
+export type { Action } from "./rules/index.js";
+export type { PolicyResource } from "./policy-rule.js";
 
-/** The object an action is about, as far as the policy needs to know it. */
-export interface PolicyResource {
-  cooperativeId?: string;
-  /** The person who owns the object (API token, profile, application). */
-  ownerId?: string;
+function mergeRules(): Map<string, PolicyRule> {
+  const merged = new Map<string, PolicyRule>();
+  for (const rules of RULE_SETS) {
+    for (const [action, rule] of Object.entries(rules)) {
+      if (merged.has(action)) throw new Error(`policy action ${action} is defined twice`);
+      merged.set(action, rule);
+    }
+  }
+  return merged;
 }
 
-/** Actions that change state: API tokens need the WRITE scope for them. */
-const WRITE_ACTIONS = new Set<Action>([
-  "cooperative.apply",
-  "cooperative.decide",
-  "cooperative.update",
-  "cooperative.manageMembers",
-  "cooperative.leave",
-  "invitation.accept",
-  "apiToken.create",
-  "apiToken.revoke",
-]);
-
-/** Actions that demand a recent sign-in with a second factor (and so a browser session). */
-const STEP_UP_ACTIONS = new Set<Action>(["apiToken.create"]);
+const RULES = mergeRules();
 
 export interface PolicyOptions {
   now: () => Date;
@@ -50,6 +29,11 @@ export interface PolicyOptions {
 
 type Decision = "allow" | "unauthenticated" | "forbidden" | "step_up";
 
+/**
+ * Every authorisation decision of the hub goes through here. Resolvers call `policy.authorize(action, resource)`
+ * before they read or change anything that is not public; the rules themselves live in `rules/`, one file per
+ * domain.
+ */
 export class Policy {
   constructor(
     readonly viewer: ViewerIdentity | null,
@@ -71,47 +55,30 @@ export class Policy {
 
   /** True when the session signed in with a second factor within the configured window. */
   get hasRecentSecondFactor(): boolean {
-    const at = this.viewer?.secondFactorAt;
-    if (!at || this.viewer?.method !== "session") return false;
-    return this.options.now().getTime() - at.getTime() <= this.options.stepUpMaxAgeMinutes * 60_000;
+    if (this.viewer?.method !== "session") return false;
+    const authTime = this.viewer.secondFactorAt;
+    return isRecentMfa(
+      { mfa: authTime !== null, authTime },
+      this.options.now(),
+      this.options.stepUpMaxAgeMinutes * 60,
+    );
   }
 
   private decide(action: Action, resource: PolicyResource): Decision {
     const viewer = this.viewer;
     if (!viewer) return "unauthenticated";
-    if (WRITE_ACTIONS.has(action) && !viewer.scopes.includes("write")) return "forbidden";
-    const role = this.roleIn(resource.cooperativeId);
-    const allowed = ((): boolean => {
-      switch (action) {
-        case "cooperative.apply":
-        case "invitation.accept":
-          return true;
-        case "cooperative.decide":
-        case "cooperative.readPending":
-          return this.isSteward;
-        case "cooperative.update":
-        case "cooperative.manageMembers":
-          return role === "admin" || this.isSteward;
-        case "cooperative.readMembers":
-          return role !== undefined || this.isSteward;
-        case "cooperative.leave":
-          return role !== undefined;
-        case "audit.read":
-          return this.isSteward || (resource.cooperativeId !== undefined && role === "admin");
-        case "apiToken.create":
-          return viewer.method === "session";
-        case "apiToken.revoke":
-          return resource.ownerId === viewer.person.id;
-        case "person.readEmail":
-          return resource.ownerId === viewer.person.id || this.isSteward;
-        default: {
-          const unreachable: never = action;
-          throw new Error(`unknown action ${String(unreachable)}`);
-        }
-      }
-    })();
-    if (!allowed) return "forbidden";
-    if (STEP_UP_ACTIONS.has(action) && !this.hasRecentSecondFactor) return "step_up";
+    const rule = RULES.get(action);
+    if (!rule) throw new Error(`no policy rule for ${action}`);
+    if (rule.write && !viewer.scopes.includes("write")) return "forbidden";
+    const subject: RuleSubject = {
+      viewer,
+      isSteward: this.isSteward,
+      isModerator: this.isModerator,
+      role: this.roleIn(resource.cooperativeId),
+      roleIn: (cooperativeId) => this.roleIn(cooperativeId),
+    };
+    if (!rule.allow(subject, resource)) return "forbidden";
+    if (rule.stepUp && !this.hasRecentSecondFactor) return "step_up";
     return "allow";
   }
 
