@@ -38,10 +38,15 @@ const environmentSchema = z
     TRUST_PROXY: booleanFlag.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DEMO_SEED: booleanFlag.optional(),
+    DEMO_CLUSTERS: booleanFlag.default(false),
     CONTENT_SYNC_ON_START: booleanFlag.optional(),
     MEILI_HOST: z.url().optional(),
     MEILI_API_KEY: z.string().optional(),
     SMTP_URL: z.string().optional(),
+    FORUM_POST_INTERVAL_SECONDS: positiveInt.default(5),
+    FORUM_TOPIC_INTERVAL_SECONDS: positiveInt.default(15),
+    FORUM_DUPLICATE_WINDOW_SECONDS: positiveInt.default(300),
+    FORUM_TRUSTED_HOSTS: z.string().default(""),
   })
   .superRefine((env, context) => {
     const oidcParts = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
@@ -108,10 +113,19 @@ export interface HubConfig {
   trustProxy: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   demoSeed: boolean;
+  /** Run simulated member clusters of the demo cooperatives with the real agent code (`npm run demo`). */
+  demoClusters: boolean;
   /** Load content/ (manuals, blueprints) into the database at start; default on except in tests. */
   contentSyncOnStart: boolean;
   search: { meiliHost: string | undefined; meiliApiKey: string | undefined };
   smtpUrl: string | undefined;
+  /** Forum posting limits (Discourse's defaults) and the hosts whose links get no `rel="nofollow ugc"`. */
+  forum: {
+    postIntervalSeconds: number;
+    topicIntervalSeconds: number;
+    duplicateWindowSeconds: number;
+    trustedHosts: string[];
+  };
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -174,8 +188,17 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     demoSeed: env.DEMO_SEED ?? (oidc.kind === "development" && env.NODE_ENV !== "test"),
+    demoClusters: env.DEMO_CLUSTERS,
     contentSyncOnStart: env.CONTENT_SYNC_ON_START ?? env.NODE_ENV !== "test",
     search: { meiliHost: env.MEILI_HOST, meiliApiKey: env.MEILI_API_KEY },
     smtpUrl: env.SMTP_URL,
+    forum: {
+      postIntervalSeconds: env.FORUM_POST_INTERVAL_SECONDS,
+      topicIntervalSeconds: env.FORUM_TOPIC_INTERVAL_SECONDS,
+      duplicateWindowSeconds: env.FORUM_DUPLICATE_WINDOW_SECONDS,
+      trustedHosts: env.FORUM_TRUSTED_HOSTS.split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    },
   };
 }

@@ -113,11 +113,32 @@ function isConnectionFailure(error: unknown): boolean {
 }
 
 /**
+ * Codes of domain errors (plain `Error`s with a `code` property, thrown by pure modules that do not depend on
+ * GraphQL) and the public code each becomes.
+ */
+const DOMAIN_ERROR_CODES: Record<string, { code: ErrorCode; field?: string }> = {
+  SEARCH_UNAVAILABLE: { code: "SEARCH_UNAVAILABLE" },
+  INVALID_CURSOR: { code: "BAD_USER_INPUT", field: "after" },
+};
+
+function domainError(error: unknown): HubError | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  const mapping = typeof code === "string" ? DOMAIN_ERROR_CODES[code] : undefined;
+  if (!mapping) return undefined;
+  return mapping.field
+    ? badUserInput(error.message, [{ field: mapping.field, message: error.message }])
+    : new HubError(mapping.code, error.message);
+}
+
+/**
  * Maps any thrown value to a client-safe HubError, recognising PostgreSQL errors by SQLSTATE.
  * Returns undefined for errors that must stay internal.
  */
 export function toHubError(error: unknown): HubError | undefined {
   if (error instanceof HubError) return error;
+  const fromDomain = domainError(error);
+  if (fromDomain) return fromDomain;
   if (isConnectionFailure(error)) return serviceUnavailable();
   const driverError = driverErrorOf(error);
   const sqlState = typeof driverError?.code === "string" ? driverError.code : "";
@@ -160,7 +181,9 @@ export function createFormatError(report: InternalErrorReporter) {
     const original = unwrap(error);
     const hubError = toHubError(original);
     if (hubError) {
-      return { message: hubError.message, path: formatted.path, extensions: { ...hubError.extensions } };
+      // `http` (status, headers) is for Apollo only, which has already applied it: it is no client's business.
+      const { http: _http, ...extensions } = hubError.extensions;
+      return { message: hubError.message, path: formatted.path, extensions };
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && (REQUEST_ERROR_CODES.has(code) || code === "BAD_USER_INPUT")) {

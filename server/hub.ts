@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -18,13 +18,21 @@ import { syncContent } from "./content/sync-content.js";
 import { createGraphqlServer } from "./graphql/create-graphql-server.js";
 import { createRequestContext } from "./graphql/request-context.js";
 import { createLogger, type Logger } from "./logger.js";
+import { blueprintRoutes } from "./modules/blueprints/http/blueprint-routes.js";
+import { createSearchEngine } from "./modules/search/create-search-engine.js";
+import { registerSearchIndexer } from "./modules/search/search-indexer.js";
+import { SearchService } from "./modules/search/search-service.js";
 import { seedDemoCooperatives } from "./modules/cooperatives/demo-seed.js";
+import { type ClusterJobs, startClusterJobs } from "./modules/clusters/cluster-jobs.js";
+import { clusterRoutes } from "./modules/clusters/cluster-routes.js";
+import { startDemoClusters } from "./modules/clusters/demo-clusters.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { RateLimiter } from "./ops/rate-limiter.js";
 import { requestContext } from "./ops/request-context.js";
 import { sameOriginOnly } from "./ops/same-origin.js";
 import { securityHeaders } from "./ops/security-headers.js";
+import { forumFeedRoutes } from "./modules/forum/forum-feeds.js";
 import { webAppRoutes } from "./web-app.js";
 
 /** A running hub. */
@@ -33,6 +41,8 @@ export interface Hub {
   server: Server;
   database: HubDatabase;
   logger: Logger;
+  /** Member cluster background jobs (lease sweeper, history); tests drive `clusters.sweeper.sweep(now)`. */
+  clusters: ClusterJobs;
   /** Graceful stop: refuse new work, finish what runs (up to `graceMs`), close the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -59,7 +69,14 @@ export async function startHub(
   }
 
   // Listen first: the public URL (and so the development issuer) depends on the port actually bound.
-  const server = createServer();
+  // Until the app is assembled, requests (a readiness probe, an eager browser) get a quick 503, never a hang.
+  let handler: ((request: IncomingMessage, response: ServerResponse) => void) | undefined;
+  const server = createServer((request, response) => {
+    if (handler) return handler(request, response);
+    response
+      .writeHead(503, { "content-type": "application/json", "retry-after": "1" })
+      .end('{"status":"starting"}');
+  });
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
   const port = (server.address() as AddressInfo).port;
   const publicUrl = config.publicUrl ?? `http://localhost:${port}`;
@@ -74,6 +91,10 @@ export async function startHub(
     return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
   });
   const rateLimiter = new RateLimiter(dataSource, clock);
+  const searchEngine = createSearchEngine(config, dataSource, logger, clock);
+  const search = new SearchService(searchEngine.provider, searchEngine.indexer, dataSource, clock);
+  registerSearchIndexer(dataSource, searchEngine.indexer);
+  const stopSearchDelivery = searchEngine.start();
   const sessionStore = new DatabaseSessionStore(dataSource, clock, config.session.maxAgeHours * 3_600_000);
   let shuttingDown = false;
 
@@ -124,25 +145,30 @@ export async function startHub(
       publicUrl.startsWith("https:"),
     ),
   );
-  app.use(
-    session({
-      name: "hub.sid",
-      secret: resolveSessionSecret(
-        config.session.secret,
-        config.dataDir,
-        config.database.kind === "pglite" && config.database.dataDir === "memory://",
-      ),
-      store: sessionStore,
-      resave: false,
-      saveUninitialized: false,
-      rolling: false,
-      cookie: {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: publicUrl.startsWith("https:"),
-        maxAge: config.session.maxAgeHours * 3_600_000,
-      },
-    }),
+  const sessions = session({
+    name: "hub.sid",
+    secret: resolveSessionSecret(
+      config.session.secret,
+      config.dataDir,
+      config.database.kind === "pglite" && config.database.dataDir === "memory://",
+    ),
+    store: sessionStore,
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    cookie: {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: publicUrl.startsWith("https:"),
+      maxAge: config.session.maxAgeHours * 3_600_000,
+    },
+  });
+  // Requests without a session cookie (API tokens, agents, anonymous reads) skip the session machinery; sign-in
+  // routes always need it (they keep the OIDC state there).
+  app.use((request, response, next) =>
+    request.path.startsWith("/auth/") || request.headers.cookie?.includes("hub.sid=")
+      ? sessions(request, response, next)
+      : next(),
   );
 
   let oidcClient: Promise<OidcClient> | undefined;
@@ -176,16 +202,28 @@ export async function startHub(
     logger,
     metrics,
     rateLimiter,
-    clientKey: (context) => context.viewer?.person.id ?? context.clientAddress,
+    clientKey: (context) =>
+      context.viewer?.person.id ??
+      (context.agent ? `cluster:${context.agent.clusterId}` : context.clientAddress),
   });
   await graphqlServer.start();
   app.use(
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(graphqlServer, {
-      context: createRequestContext({ config, dataSource, clock, publicUrl }),
+      context: createRequestContext({ config, dataSource, clock, publicUrl, search }),
     }),
   );
+  app.use(
+    blueprintRoutes({
+      dataSource,
+      clock,
+      publicUrl,
+      stepUpMaxAgeMinutes: config.session.stepUpMaxAgeMinutes,
+    }),
+  );
+  app.use(clusterRoutes({ dataSource, clock, publicUrl }));
+  app.use(forumFeedRoutes({ dataSource, publicUrl }));
   app.use(webAppRoutes());
   app.use(
     (error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
@@ -195,13 +233,17 @@ export async function startHub(
     },
   );
 
-  server.on("request", app);
+  handler = app;
   const housekeeping = setInterval(() => {
     Promise.all([sessionStore.prune(), rateLimiter.prune()]).catch((error: unknown) =>
       logger.warn({ err: error }, "housekeeping failed"),
     );
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
+  const clusters = startClusterJobs({ dataSource, clock, logger });
+  const demoClusters = config.demoClusters
+    ? await startDemoClusters({ dataSource, clock, logger, graphqlUrl: `http://127.0.0.1:${port}/graphql` })
+    : undefined;
   logger.info({ url: publicUrl, database: database.kind, oidc: config.oidc.kind }, "hub started");
 
   return {
@@ -209,9 +251,13 @@ export async function startHub(
     server,
     database,
     logger,
+    clusters,
     async close(graceMs = 10_000) {
       shuttingDown = true;
       clearInterval(housekeeping);
+      await demoClusters?.stop();
+      await clusters.stop();
+      stopSearchDelivery();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const forced = setTimeout(() => server.closeAllConnections(), graceMs);

@@ -2,6 +2,7 @@ import { buildSchema } from "graphql";
 import { serverAudits } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTypeDefs } from "../server/graphql/schema.js";
+import { buildJoinToken, buildRegisteredCluster } from "./support/cluster-factories.js";
 import { buildCaller } from "./support/factories.js";
 import { expectErrorCode, graphql } from "./support/graphql-client.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
@@ -22,7 +23,18 @@ const NIL_ID = Buffer.from("Cooperative:00000000-0000-4000-8000-000000000000").t
  * Every mutation of the schema with a call that is well-formed GraphQL but bad input. The "covers every mutation"
  * test fails when a mutation is added without an entry, so none escapes the unauthenticated and bad-input checks.
  */
-const MUTATIONS: Record<string, { operation: string; badInput: Record<string, unknown> }> = {
+/**
+ * `prepare`: what the bad-input call needs beyond a person's token (an agent's credential, a real join token);
+ * `noInput`: the mutation takes no input, so only the anonymous check applies.
+ */
+interface MutationEntry {
+  operation: string;
+  badInput: Record<string, unknown>;
+  prepare?: (hub: TestHub) => Promise<{ token?: string; variables?: Record<string, unknown> }>;
+  noInput?: boolean;
+}
+
+const MUTATIONS: Record<string, MutationEntry> = {
   ping: { operation: "mutation { ping }", badInput: {} },
   createApiToken: {
     operation: "mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { secret } }",
@@ -84,6 +96,277 @@ const MUTATIONS: Record<string, { operation: string; badInput: Record<string, un
       "mutation($input: LeaveCooperativeInput!) { leaveCooperative(input: $input) { cooperative { id } } }",
     badInput: { input: { cooperativeId: "nonsense" } },
   },
+  // Forum (issue 5).
+  createForumCategory: {
+    operation:
+      "mutation($input: CreateForumCategoryInput!) { createForumCategory(input: $input) { category { id } } }",
+    badInput: { input: { slug: "Not A Slug", name: "x" } },
+  },
+  updateForumCategory: {
+    operation:
+      "mutation($input: UpdateForumCategoryInput!) { updateForumCategory(input: $input) { category { id } } }",
+    badInput: { input: { id: "nonsense" } },
+  },
+  createForumTopic: {
+    operation:
+      "mutation($input: CreateForumTopicInput!) { createForumTopic(input: $input) { topic { id } } }",
+    badInput: { input: { categoryId: "nonsense", title: "x", markdown: "" } },
+  },
+  replyToForumTopic: {
+    operation:
+      "mutation($input: ReplyToForumTopicInput!) { replyToForumTopic(input: $input) { post { id } } }",
+    badInput: { input: { topicId: "nonsense", markdown: "x".repeat(70_000) } },
+  },
+  editForumPost: {
+    operation: "mutation($input: EditForumPostInput!) { editForumPost(input: $input) { post { id } } }",
+    badInput: { input: { postId: "nonsense", markdown: "", expectedVersion: 0 } },
+  },
+  likeForumPost: {
+    operation: "mutation($input: ForumPostInput!) { likeForumPost(input: $input) { post { id } } }",
+    badInput: { input: { postId: "nonsense" } },
+  },
+  unlikeForumPost: {
+    operation: "mutation($input: ForumPostInput!) { unlikeForumPost(input: $input) { post { id } } }",
+    badInput: { input: { postId: "nonsense" } },
+  },
+  acceptForumAnswer: {
+    operation:
+      "mutation($input: AcceptForumAnswerInput!) { acceptForumAnswer(input: $input) { topic { id } } }",
+    badInput: { input: { postId: "nonsense" } },
+  },
+  unacceptForumAnswer: {
+    operation:
+      "mutation($input: UnacceptForumAnswerInput!) { unacceptForumAnswer(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense" } },
+  },
+  setForumWatchLevel: {
+    operation:
+      "mutation($input: SetForumWatchLevelInput!) { setForumWatchLevel(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", level: "MUTED" } },
+  },
+  markForumTopicRead: {
+    operation:
+      "mutation($input: MarkForumTopicReadInput!) { markForumTopicRead(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", postNumber: 0 } },
+  },
+  markForumNotificationsRead: {
+    operation:
+      "mutation($input: MarkForumNotificationsReadInput!) { markForumNotificationsRead(input: $input) { unreadCount } }",
+    badInput: { input: { ids: ["nonsense"] } },
+  },
+  bookmarkForumPost: {
+    operation:
+      "mutation($input: BookmarkForumPostInput!) { bookmarkForumPost(input: $input) { bookmark { id } } }",
+    badInput: { input: { postId: "nonsense" } },
+  },
+  removeForumBookmark: {
+    operation:
+      "mutation($input: RemoveForumBookmarkInput!) { removeForumBookmark(input: $input) { removed } }",
+    badInput: { input: { postId: "nonsense" } },
+  },
+  saveForumDraft: {
+    operation: "mutation($input: SaveForumDraftInput!) { saveForumDraft(input: $input) { draft { key } } }",
+    badInput: { input: { key: "elsewhere", markdown: "", sequence: -1 } },
+  },
+  deleteForumDraft: {
+    operation: "mutation($input: DeleteForumDraftInput!) { deleteForumDraft(input: $input) { deleted } }",
+    badInput: { input: { key: "elsewhere" } },
+  },
+  flagForumPost: {
+    operation: "mutation($input: FlagForumPostInput!) { flagForumPost(input: $input) { flag { id } } }",
+    badInput: { input: { postId: "nonsense", reason: "SPAM" } },
+  },
+  resolveForumFlag: {
+    operation: "mutation($input: ResolveForumFlagInput!) { resolveForumFlag(input: $input) { flag { id } } }",
+    badInput: { input: { flagId: "nonsense", status: "PENDING" } },
+  },
+  setForumPostHidden: {
+    operation:
+      "mutation($input: SetForumPostHiddenInput!) { setForumPostHidden(input: $input) { post { id } } }",
+    badInput: { input: { postId: "nonsense", hidden: true } },
+  },
+  setForumTopicLocked: {
+    operation:
+      "mutation($input: SetForumTopicFlagInput!) { setForumTopicLocked(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", value: true } },
+  },
+  setForumTopicPinned: {
+    operation:
+      "mutation($input: SetForumTopicFlagInput!) { setForumTopicPinned(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", value: true } },
+  },
+  setForumTopicHidden: {
+    operation:
+      "mutation($input: SetForumTopicFlagInput!) { setForumTopicHidden(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", value: true } },
+  },
+  moveForumTopic: {
+    operation: "mutation($input: MoveForumTopicInput!) { moveForumTopic(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", categoryId: "nonsense" } },
+  },
+  castForumDecisionVote: {
+    operation:
+      "mutation($input: CastForumDecisionVoteInput!) { castForumDecisionVote(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", cooperativeId: "nonsense", option: -1 } },
+  },
+  acknowledgeForumAdvisory: {
+    operation:
+      "mutation($input: AcknowledgeForumAdvisoryInput!) { acknowledgeForumAdvisory(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", cooperativeId: "nonsense" } },
+  },
+  // Member clusters (issue 3). Agent mutations are refused to people, so their bad input is sent by an agent.
+  createClusterJoinToken: {
+    operation:
+      "mutation($input: CreateClusterJoinTokenInput!) { createClusterJoinToken(input: $input) { joinToken } }",
+    badInput: { input: { cooperativeId: "nonsense", clusterName: "Not A Name" } },
+  },
+  acceptMemberCluster: {
+    operation:
+      "mutation($input: DecideMemberClusterInput!) { acceptMemberCluster(input: $input) { memberCluster { id } } }",
+    badInput: { input: { id: "nonsense" } },
+  },
+  denyMemberCluster: {
+    operation:
+      "mutation($input: DecideMemberClusterInput!) { denyMemberCluster(input: $input) { memberCluster { id } } }",
+    badInput: { input: { id: "nonsense" } },
+  },
+  unacceptMemberCluster: {
+    operation:
+      "mutation($input: DecideMemberClusterInput!) { unacceptMemberCluster(input: $input) { memberCluster { id } } }",
+    badInput: { input: { id: "nonsense" } },
+  },
+  setMemberClusterLabels: {
+    operation:
+      "mutation($input: SetMemberClusterLabelsInput!) { setMemberClusterLabels(input: $input) { memberCluster { id } } }",
+    badInput: { input: { id: "nonsense", labels: [{ key: "country", value: "Nowhere" }] } },
+  },
+  setMemberClusterMaintenance: {
+    operation:
+      "mutation($input: SetMemberClusterMaintenanceInput!) { setMemberClusterMaintenance(input: $input) { memberCluster { id } } }",
+    badInput: { input: { id: "nonsense", maintenance: true, reason: "x".repeat(500) } },
+  },
+  revokeMemberCluster: {
+    operation:
+      "mutation($input: RevokeMemberClusterInput!) { revokeMemberCluster(input: $input) { memberCluster { id } } }",
+    badInput: { input: { id: "nonsense" } },
+  },
+  registerCluster: {
+    operation: "mutation($input: RegisterClusterInput!) { registerCluster(input: $input) { leaseSeconds } }",
+    badInput: { input: { joinToken: "nonsense", clusterUid: "", kubernetesVersion: "", agentVersion: "" } },
+    prepare: async (testHub) => {
+      const { secret } = await buildJoinToken(testHub.database.dataSource);
+      return {
+        variables: {
+          input: { joinToken: secret, clusterUid: "no uid", kubernetesVersion: "?", agentVersion: "" },
+        },
+      };
+    },
+  },
+  renewLease: {
+    operation: "mutation($input: RenewLeaseInput!) { renewLease(input: $input) { leaseSeconds } }",
+    badInput: { input: { agentTime: "1900-01-01T00:00:00Z" } },
+    prepare: async (testHub) => ({
+      token: (await buildRegisteredCluster(testHub.database.dataSource)).credential,
+    }),
+  },
+  reportStatus: {
+    operation: "mutation($input: ReportStatusInput!) { reportStatus(input: $input) { accepted } }",
+    badInput: { input: { clusterUid: "x", observedAt: "2026-11-25T08:00:00Z", report: { nodes: -1 } } },
+    prepare: async (testHub) => ({
+      token: (await buildRegisteredCluster(testHub.database.dataSource)).credential,
+    }),
+  },
+  rotateCredential: {
+    operation: "mutation { rotateCredential { credential { expiresAt } } }",
+    badInput: {},
+    noInput: true,
+  },
+  recordAgentEvents: {
+    operation: "mutation($input: RecordAgentEventsInput!) { recordAgentEvents(input: $input) { accepted } }",
+    badInput: { input: { events: [{ type: "", at: "never" }] } },
+    prepare: async (testHub) => ({
+      token: (await buildRegisteredCluster(testHub.database.dataSource)).credential,
+    }),
+  },
+  proposeManualChange: {
+    operation:
+      "mutation($input: ProposeManualChangeInput!) { proposeManualChange(input: $input) { proposal { id } } }",
+    badInput: { input: { title: "", markdown: " " } },
+  },
+  commentOnManualProposal: {
+    operation:
+      "mutation($input: CommentOnManualProposalInput!) { commentOnManualProposal(input: $input) { comment { id } } }",
+    badInput: { input: { proposalId: "nonsense", body: "" } },
+  },
+  mergeManualProposal: {
+    operation:
+      "mutation($input: MergeManualProposalInput!) { mergeManualProposal(input: $input) { revision { id } } }",
+    badInput: { input: { proposalId: "nonsense" } },
+  },
+  declineManualProposal: {
+    operation:
+      "mutation($input: DeclineManualProposalInput!) { declineManualProposal(input: $input) { proposal { id } } }",
+    badInput: { input: { proposalId: "nonsense" } },
+  },
+  editManualPage: {
+    operation: "mutation($input: EditManualPageInput!) { editManualPage(input: $input) { revision { id } } }",
+    badInput: { input: { pageId: "nonsense", baseRevisionId: "nonsense", title: "", markdown: "" } },
+  },
+  restoreManualPageRevision: {
+    operation:
+      "mutation($input: RestoreManualPageRevisionInput!) { restoreManualPageRevision(input: $input) { revision { id } } }",
+    badInput: { input: { pageId: "nonsense", number: 0 } },
+  },
+  rateManualPage: {
+    operation: "mutation($input: RateManualPageInput!) { rateManualPage(input: $input) { feedback { id } } }",
+    badInput: { input: { pageId: "nonsense", helpful: true, comment: "x".repeat(3_000) } },
+  },
+  cutManualRelease: {
+    operation:
+      "mutation($input: CutManualReleaseInput!) { cutManualRelease(input: $input) { release { id } } }",
+    badInput: { input: { fromReleaseId: "nonsense", name: "Not A Name", title: "" } },
+  },
+  addManualMaintainer: {
+    operation:
+      "mutation($input: AddManualMaintainerInput!) { addManualMaintainer(input: $input) { manual { id } } }",
+    badInput: { input: { manualId: "nonsense", cooperativeSlug: "a", personHandle: "b" } },
+    prepare: async (testHub) => ({
+      token: (await buildCaller(testHub.database.dataSource, { hubRoles: ["steward"] })).token,
+    }),
+  },
+  removeManualMaintainer: {
+    operation:
+      "mutation($input: RemoveManualMaintainerInput!) { removeManualMaintainer(input: $input) { manual { id } } }",
+    badInput: { input: { manualId: "nonsense" } },
+    prepare: async (testHub) => ({
+      token: (await buildCaller(testHub.database.dataSource, { hubRoles: ["steward"] })).token,
+    }),
+  },
+  setManualReleaseStatus: {
+    operation:
+      "mutation($input: SetManualReleaseStatusInput!) { setManualReleaseStatus(input: $input) { release { id } } }",
+    badInput: { input: { releaseId: "nonsense", status: "CURRENT" } },
+  },
+  publishBlueprintVersion: {
+    operation:
+      "mutation($input: PublishBlueprintVersionInput!) { publishBlueprintVersion(input: $input) { created } }",
+    badInput: { input: { cooperativeId: "nonsense", tarball: "not base64!" } },
+  },
+  yankBlueprintVersion: {
+    operation:
+      "mutation($input: YankBlueprintVersionInput!) { yankBlueprintVersion(input: $input) { version { id } } }",
+    badInput: { input: { name: "Bad Name", version: "", reason: "" } },
+  },
+  registerSigningKey: {
+    operation:
+      "mutation($input: RegisterSigningKeyInput!) { registerSigningKey(input: $input) { signingKey { id } } }",
+    badInput: { input: { cooperativeId: "nonsense", name: "", publicKey: "" } },
+  },
+  trustSigningKey: {
+    operation:
+      "mutation($input: TrustSigningKeyInput!) { trustSigningKey(input: $input) { signingKey { id } } }",
+    badInput: { input: { signingKeyId: "nonsense" } },
+  },
 };
 
 const sampleValid = (entry: { badInput: Record<string, unknown> }) => entry.badInput;
@@ -105,12 +388,15 @@ describe("GraphQL conventions", () => {
     },
   );
 
-  it.each(Object.entries(MUTATIONS).filter(([name]) => name !== "ping"))(
+  it.each(Object.entries(MUTATIONS).filter(([name, entry]) => name !== "ping" && !entry.noInput))(
     "refuses bad input to %s with a typed error, never an internal one",
     async (name, entry) => {
       // Each caller is allowed to attempt the mutation, so only the input can be at fault.
       const caller = name === "approveCooperative" || name === "declineCooperative" ? stewardToken : token;
-      const result = await graphql(hub.url, entry.operation, entry.badInput, { token: caller });
+      const prepared = entry.prepare ? await entry.prepare(hub) : {};
+      const result = await graphql(hub.url, entry.operation, prepared.variables ?? entry.badInput, {
+        token: prepared.token ?? caller,
+      });
       const code = result.errors?.[0]?.extensions?.code;
       // Tokens may never create tokens (that needs a session with a second factor): FORBIDDEN comes first.
       const expected = name === "createApiToken" ? "FORBIDDEN" : "BAD_USER_INPUT";

@@ -75,6 +75,15 @@ describe("Hub client", () => {
     expect(error.retryable).toBe(false);
   });
 
+  it("retries while the hub's database is away (SERVICE_UNAVAILABLE in a 503 answer)", async () => {
+    handler = answer(503, {
+      errors: [{ message: "The database is not reachable", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+    });
+    const error = await failure(new HubClient({ url, credential: () => "t" }).renewLease(new Date()));
+    expect(error.code).toBe("SERVICE_UNAVAILABLE");
+    expect(error.retryable).toBe(true);
+  });
+
   it.each([
     [503, true],
     [429, true],

@@ -18,6 +18,8 @@ const RETRYABLE_CODES = new Set<string>([
   "HTTP_ERROR",
   "INTERNAL_SERVER_ERROR",
   "RATE_LIMITED",
+  // The hub answers this while its database is away: the request was fine, try again once it is back.
+  "SERVICE_UNAVAILABLE",
 ]);
 
 /** One failed hub call. */

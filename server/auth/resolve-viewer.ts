@@ -4,22 +4,50 @@ import { unauthenticated } from "../errors.js";
 import type { ViewerIdentity } from "../graphql/context.js";
 import type { ApiTokenScope } from "../modules/api-tokens/api-token.entity.js";
 import type { MembershipRole } from "../modules/cooperatives/membership.entity.js";
-import { PersonEntity } from "../modules/people/person.entity.js";
+import type { HubRole, Person } from "../modules/people/person.entity.js";
 import { hashSecret } from "./secrets.js";
 import type { SignedInSession } from "./session/session-data.js";
 
 /** How often `last_used_at` of an API token is refreshed at most; keeps reads from turning into writes. */
 const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
-async function loadMemberships(
-  dataSource: DataSource,
-  personId: string,
-): Promise<Map<string, MembershipRole>> {
-  const rows: Array<{ cooperative_id: string; role: MembershipRole }> = await dataSource.query(
-    "SELECT cooperative_id, role FROM membership WHERE person_id = $1",
-    [personId],
-  );
-  return new Map(rows.map((row) => [row.cooperative_id, row.role]));
+/** The person columns and their memberships (as a JSON object cooperative id → role), in one row. */
+const PERSON_WITH_MEMBERSHIPS = `p.id, p.issuer, p.subject, p.email, p.name, p.handle, p.hub_roles, p.last_sign_in_at,
+  p.created_at, p.updated_at,
+  (SELECT coalesce(json_object_agg(m.cooperative_id, m.role), '{}') FROM membership m WHERE m.person_id = p.id) AS memberships`;
+
+interface PersonRow {
+  id: string;
+  issuer: string;
+  subject: string;
+  email: string | null;
+  name: string;
+  handle: string;
+  hub_roles: HubRole[];
+  last_sign_in_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  memberships: Record<string, MembershipRole> | string;
+}
+
+function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    issuer: row.issuer,
+    subject: row.subject,
+    email: row.email,
+    name: row.name,
+    handle: row.handle,
+    hubRoles: row.hub_roles,
+    lastSignInAt: row.last_sign_in_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function membershipsOf(row: PersonRow): Map<string, MembershipRole> {
+  const value = typeof row.memberships === "string" ? JSON.parse(row.memberships) : row.memberships;
+  return new Map(Object.entries(value as Record<string, MembershipRole>));
 }
 
 /** Extracts the secret of an `Authorization: Bearer` header, if any. */
@@ -29,61 +57,64 @@ export function bearerSecret(authorization: string | undefined): string | undefi
 }
 
 /**
- * Resolves a personal API token to its viewer. An unknown, revoked or expired token is UNAUTHENTICATED with the
- * reason, never silently anonymous: a script must learn its token stopped working.
+ * Resolves a personal API token to its viewer with one query (token, person and memberships). An unknown,
+ * revoked or expired token is UNAUTHENTICATED with the reason, never silently anonymous: a script must learn its
+ * token stopped working.
  */
 export async function viewerFromApiToken(
   dataSource: DataSource,
   clock: Clock,
   secret: string,
 ): Promise<ViewerIdentity> {
-  const rows: Array<{
-    id: string;
-    person_id: string;
-    scopes: ApiTokenScope[];
-    expires_at: Date;
-    revoked_at: Date | null;
-    last_used_at: Date | null;
-  }> = await dataSource.query(
-    "SELECT id, person_id, scopes, expires_at, revoked_at, last_used_at FROM api_token WHERE secret_hash = $1",
+  const rows: Array<
+    PersonRow & {
+      token_id: string;
+      scopes: ApiTokenScope[];
+      expires_at: Date;
+      revoked_at: Date | null;
+      last_used_at: Date | null;
+    }
+  > = await dataSource.query(
+    `SELECT t.id AS token_id, t.scopes, t.expires_at, t.revoked_at, t.last_used_at, ${PERSON_WITH_MEMBERSHIPS}
+       FROM api_token t JOIN person p ON p.id = t.person_id
+      WHERE t.secret_hash = $1`,
     [hashSecret(secret)],
   );
-  const token = rows[0];
+  const row = rows[0];
   const now = clock.now();
-  if (!token) throw unauthenticated("Unknown API token");
-  if (token.revoked_at) throw unauthenticated("This API token was revoked");
-  if (new Date(token.expires_at).getTime() <= now.getTime())
+  if (!row) throw unauthenticated("Unknown API token");
+  if (row.revoked_at) throw unauthenticated("This API token was revoked");
+  if (new Date(row.expires_at).getTime() <= now.getTime())
     throw unauthenticated("This API token has expired");
-  const person = await dataSource.manager.findOneBy(PersonEntity, { id: token.person_id });
-  if (!person) throw unauthenticated("Unknown API token");
-  if (
-    !token.last_used_at ||
-    now.getTime() - new Date(token.last_used_at).getTime() > LAST_USED_RESOLUTION_MS
-  ) {
-    await dataSource.query("UPDATE api_token SET last_used_at = $2 WHERE id = $1", [token.id, now]);
+  if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
+    await dataSource.query("UPDATE api_token SET last_used_at = $2 WHERE id = $1", [row.token_id, now]);
   }
   return {
-    person,
+    person: toPerson(row),
     method: "api_token",
-    scopes: token.scopes,
+    scopes: row.scopes,
     secondFactorAt: null,
-    memberships: await loadMemberships(dataSource, person.id),
+    memberships: membershipsOf(row),
   };
 }
 
-/** Resolves a browser session to its viewer; a session whose person no longer exists is anonymous. */
+/** Resolves a browser session to its viewer (one query); a session whose person no longer exists is anonymous. */
 export async function viewerFromSession(
   dataSource: DataSource,
   signedIn: SignedInSession | undefined,
 ): Promise<ViewerIdentity | null> {
   if (!signedIn) return null;
-  const person = await dataSource.manager.findOneBy(PersonEntity, { id: signedIn.personId });
-  if (!person) return null;
+  const rows: PersonRow[] = await dataSource.query(
+    `SELECT ${PERSON_WITH_MEMBERSHIPS} FROM person p WHERE p.id = $1`,
+    [signedIn.personId],
+  );
+  const row = rows[0];
+  if (!row) return null;
   return {
-    person,
+    person: toPerson(row),
     method: "session",
     scopes: ["read", "write"],
     secondFactorAt: signedIn.secondFactor ? new Date(signedIn.authenticatedAt) : null,
-    memberships: await loadMemberships(dataSource, person.id),
+    memberships: membershipsOf(row),
   };
 }

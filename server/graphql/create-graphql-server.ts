@@ -1,5 +1,8 @@
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { HubConfig } from "../config.js";
 import { createFormatError } from "../errors.js";
 import type { Logger } from "../logger.js";
@@ -31,6 +34,8 @@ export function createGraphqlServer(deps: {
     formatError: createFormatError((error) => logger.error({ err: error }, "unexpected error in GraphQL")),
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // The hub sets no cache hints; the plugin would otherwise wrap every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       metricsPlugin(deps.metrics),
       mutationRateLimitPlugin(deps.rateLimiter, config.rateLimits.mutationsPerMinute, deps.clientKey),
     ],

@@ -1,4 +1,7 @@
 import { ApiTokenEntity } from "../modules/api-tokens/api-token.entity.js";
+import { canSeeCluster } from "../modules/clusters/cluster-queries.js";
+import { clusterViewer } from "../modules/clusters/clusters.resolvers.js";
+import { MemberClusterEntity } from "../modules/clusters/member-cluster.entity.js";
 import { CooperativeEntity } from "../modules/cooperatives/cooperative.entity.js";
 import { MembershipEntity } from "../modules/cooperatives/membership.entity.js";
 import { PersonEntity } from "../modules/people/person.entity.js";
@@ -33,6 +36,10 @@ async function loadNode(typeName: string, id: string, context: GraphQLContext): 
       const token = await manager.findOneBy(ApiTokenEntity, { id });
       return token && token.personId === context.viewer?.person.id ? token : null;
     }
+    case "MemberCluster": {
+      const cluster = await manager.findOneBy(MemberClusterEntity, { id });
+      return cluster && context.viewer && canSeeCluster(cluster, clusterViewer(context)) ? cluster : null;
+    }
     default:
       return null;
   }
@@ -61,7 +68,8 @@ export const rootResolvers: Resolvers = {
       return typeName === "Cooperative" ||
         typeName === "Person" ||
         typeName === "Membership" ||
-        typeName === "ApiToken"
+        typeName === "ApiToken" ||
+        typeName === "MemberCluster"
         ? typeName
         : null;
     },

@@ -5,7 +5,9 @@ import { stepUpUrl } from "../auth/oidc/step-up.js";
 import type { Clock } from "../clock.js";
 import type { HubConfig } from "../config.js";
 import { HubError, toHubError } from "../errors.js";
+import type { SearchService } from "../modules/search/search-service.js";
 import { Policy } from "../policy/policy.js";
+import { agentFromCredential, isClusterCredential } from "../modules/clusters/agent-identity.js";
 import type { GraphQLContext } from "./context.js";
 import { createLoaders } from "./loaders.js";
 
@@ -15,13 +17,20 @@ export function createRequestContext(deps: {
   dataSource: DataSource;
   clock: Clock;
   publicUrl: string;
+  search: SearchService;
 }) {
   return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
     try {
       const secret = bearerSecret(req.headers.authorization);
-      const viewer = secret
-        ? await viewerFromApiToken(deps.dataSource, deps.clock, secret)
-        : await viewerFromSession(deps.dataSource, req.session?.signedIn);
+      const agent =
+        secret && isClusterCredential(secret)
+          ? await agentFromCredential(deps.dataSource, deps.clock, secret)
+          : null;
+      const viewer = agent
+        ? null
+        : secret
+          ? await viewerFromApiToken(deps.dataSource, deps.clock, secret)
+          : await viewerFromSession(deps.dataSource, req.session?.signedIn);
       const referer = req.header("referer");
       const returnTo = referer?.startsWith(deps.publicUrl)
         ? referer.slice(deps.publicUrl.length) || "/"
@@ -30,6 +39,7 @@ export function createRequestContext(deps: {
         requestId: req.requestId,
         clientAddress: req.ip ?? "unknown",
         viewer,
+        agent,
         policy: new Policy(viewer, {
           now: () => deps.clock.now(),
           stepUpMaxAgeMinutes: deps.config.session.stepUpMaxAgeMinutes,
@@ -40,6 +50,7 @@ export function createRequestContext(deps: {
         clock: deps.clock,
         config: deps.config,
         publicUrl: deps.publicUrl,
+        search: deps.search,
       };
     } catch (error) {
       const hubError = toHubError(error);

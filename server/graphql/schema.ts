@@ -5,9 +5,16 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLSchema } from "graphql";
 import { apiTokenResolvers } from "../modules/api-tokens/api-tokens.resolvers.js";
 import { auditResolvers } from "../modules/audit/audit.resolvers.js";
+import { FORUM_RESOLVERS } from "../modules/forum/forum.resolvers.js";
+import { CLUSTER_RESOLVERS } from "../modules/clusters/index.js";
 import { cooperativeResolvers } from "../modules/cooperatives/cooperatives.resolvers.js";
 import { memberResolvers } from "../modules/cooperatives/members.resolvers.js";
 import { peopleResolvers } from "../modules/people/people.resolvers.js";
+import { searchResolvers } from "../modules/search/search.resolvers.js";
+import { blueprintMutationResolvers } from "../modules/blueprints/api/blueprint-mutations.resolvers.js";
+import { blueprintQueryResolvers } from "../modules/blueprints/api/blueprint-queries.resolvers.js";
+import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-types.resolvers.js";
+import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
 
@@ -29,12 +36,19 @@ const RESOLVERS: Resolvers[] = [
   cooperativeResolvers,
   memberResolvers,
   auditResolvers,
+  ...FORUM_RESOLVERS,
+  ...CLUSTER_RESOLVERS,
+  searchResolvers,
+  blueprintQueryResolvers,
+  blueprintMutationResolvers,
+  blueprintTypeResolvers,
+  ...MANUAL_RESOLVERS,
 ];
 
 export function buildHubSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: readTypeDefs(),
-    resolvers: RESOLVERS as never,
+    resolvers: RESOLVERS,
     inheritResolversFromInterfaces: true,
   });
 }

@@ -7,6 +7,30 @@ import { Invitation as InvitationModel } from '../../modules/cooperatives/invita
 import { ApiToken as ApiTokenModel } from '../../modules/api-tokens/api-token.entity.js';
 import { AuditEvent as AuditEventModel } from '../../modules/audit/audit-event.entity.js';
 import { ViewerIdentity as ViewerIdentityModel, GraphQLContext } from '../context.js';
+import { Manual as ManualModel } from '../../modules/manuals/manual.entity.js';
+import { ManualMaintainer as ManualMaintainerModel } from '../../modules/manuals/manual-maintainer.entity.js';
+import { ManualRelease as ManualReleaseModel } from '../../modules/manuals/manual-release.entity.js';
+import { ManualChapter as ManualChapterModel } from '../../modules/manuals/manual-chapter.entity.js';
+import { ManualPage as ManualPageModel } from '../../modules/manuals/manual-page.entity.js';
+import { ManualPageRevision as ManualPageRevisionModel } from '../../modules/manuals/manual-page-revision.entity.js';
+import { ManualProposal as ManualProposalModel } from '../../modules/manuals/manual-proposal.entity.js';
+import { ManualProposalComment as ManualProposalCommentModel } from '../../modules/manuals/manual-proposal-comment.entity.js';
+import { ManualPageFeedback as ManualPageFeedbackModel } from '../../modules/manuals/manual-page-feedback.entity.js';
+import { Blueprint as BlueprintModel } from '../../modules/blueprints/model/blueprint.entity.js';
+import { BlueprintVersion as BlueprintVersionModel } from '../../modules/blueprints/model/blueprint-version.entity.js';
+import { SigningKey as SigningKeyModel } from '../../modules/blueprints/model/signing-key.entity.js';
+import { MemberCluster as MemberClusterModel } from '../../modules/clusters/member-cluster.entity.js';
+import { ClusterEvent as ClusterEventModel } from '../../modules/clusters/cluster-event.entity.js';
+import { ForumCategory as ForumCategoryModel } from '../../modules/forum/forum-category.entity.js';
+import { ForumTopic as ForumTopicModel } from '../../modules/forum/forum-topic.entity.js';
+import { ForumPost as ForumPostModel } from '../../modules/forum/forum-post.entity.js';
+import { ForumRevisionView as ForumRevisionViewModel } from '../../modules/forum/forum-revision-view.js';
+import { ForumNotification as ForumNotificationModel } from '../../modules/forum/forum-notification.entity.js';
+import { ForumBookmark as ForumBookmarkModel } from '../../modules/forum/forum-bookmark.entity.js';
+import { ForumDraft as ForumDraftModel } from '../../modules/forum/forum-draft.entity.js';
+import { ForumFlag as ForumFlagModel } from '../../modules/forum/forum-flag.entity.js';
+import { ForumDecision as ForumDecisionModel, ForumDecisionVote as ForumDecisionVoteModel } from '../../modules/forum/forum-decision.entity.js';
+import { ForumAdvisoryAck as ForumAdvisoryAckModel } from '../../modules/forum/forum-advisory-ack.entity.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -24,6 +48,10 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+export type AcceptForumAnswerInput = {
+  postId: Scalars['ID']['input'];
+};
+
 /**
  * Give exactly one: the secret from the invitation link, or the ID of an invitation sent to your own email address
  * (as listed in `viewer.pendingInvitations`).
@@ -38,6 +66,23 @@ export type AcceptInvitationPayload = {
   membership: Membership;
 };
 
+export type AcknowledgeForumAdvisoryInput = {
+  cooperativeId: Scalars['ID']['input'];
+  topicId: Scalars['ID']['input'];
+};
+
+export type AddManualMaintainerInput = {
+  /** Exactly one of cooperativeSlug and personHandle. */
+  cooperativeSlug?: InputMaybe<Scalars['String']['input']>;
+  manualId: Scalars['ID']['input'];
+  personHandle?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type AddManualMaintainerPayload = {
+  __typename?: 'AddManualMaintainerPayload';
+  manual: Manual;
+};
+
 export type AddMemberInput = {
   cooperativeId: Scalars['ID']['input'];
   handle: Scalars['String']['input'];
@@ -47,6 +92,13 @@ export type AddMemberInput = {
 export type AddMemberPayload = {
   __typename?: 'AddMemberPayload';
   membership: Membership;
+};
+
+export type AgentCredential = {
+  __typename?: 'AgentCredential';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Bearer secret (`ahc_...`); shown only now. */
+  token: Scalars['String']['output'];
 };
 
 /** A personal API token, sent as `Authorization: Bearer <secret>`. Its secret is shown once, at creation. */
@@ -120,6 +172,319 @@ export type AuthenticationMethod =
   | 'API_TOKEN'
   | 'SESSION';
 
+/** A blueprint in the catalog: a name with immutable versions. */
+export type Blueprint = Node & {
+  __typename?: 'Blueprint';
+  category: BlueprintCategory;
+  createdAt: Scalars['DateTime']['output'];
+  deprecated: Scalars['Boolean']['output'];
+  description: Scalars['String']['output'];
+  /** Downloads of every version. */
+  downloadCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  keywords: Array<Scalars['String']['output']>;
+  kind: BlueprintKind;
+  /** The highest non-yanked release (or prerelease when there is no release). */
+  latestVersion?: Maybe<BlueprintVersion>;
+  name: Scalars['String']['output'];
+  publisher: BlueprintPublisher;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** Official, or the latest version is verified against the alliance keyring. */
+  verified: Scalars['Boolean']['output'];
+  /** Newest first by SemVer precedence. Yanked versions are hidden unless asked for. */
+  versions: Array<BlueprintVersion>;
+};
+
+
+/** A blueprint in the catalog: a name with immutable versions. */
+export type BlueprintVersionsArgs = {
+  includeYanked?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type BlueprintCategory =
+  | 'APPLICATION'
+  | 'CLUSTER'
+  | 'MANAGEMENT'
+  | 'NETWORKING'
+  | 'OBSERVABILITY'
+  | 'SECURITY'
+  | 'STORAGE';
+
+/** A typed changelog entry of a version (Keep a Changelog's six kinds). */
+export type BlueprintChange = {
+  __typename?: 'BlueprintChange';
+  description: Scalars['String']['output'];
+  kind: BlueprintChangeKind;
+  links: Array<BlueprintLink>;
+};
+
+export type BlueprintChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'DEPRECATED'
+  | 'FIXED'
+  | 'REMOVED'
+  | 'SECURITY';
+
+/** Two versions compared: parameter schema changes and the diff of their output for default parameters. */
+export type BlueprintComparison = {
+  __typename?: 'BlueprintComparison';
+  files: Array<BlueprintFileDiff>;
+  from: BlueprintVersion;
+  /** Why a side could not be rendered with its default parameters, if it could not. */
+  renderProblems: Array<Scalars['String']['output']>;
+  schemaChanges: Array<BlueprintSchemaChange>;
+  to: BlueprintVersion;
+};
+
+export type BlueprintCompatibility = {
+  __typename?: 'BlueprintCompatibility';
+  /** Supported Kubernetes versions, e.g. ">=1.34.0 <1.37.0". */
+  kubernetes: Scalars['String']['output'];
+  prerequisites: Array<BlueprintPrerequisite>;
+};
+
+/** Something a blueprint installs, pinned to an exact version and digest. */
+export type BlueprintComponent = {
+  __typename?: 'BlueprintComponent';
+  appVersion?: Maybe<Scalars['String']['output']>;
+  digest: Scalars['String']['output'];
+  /** True once a release steward checked the digest against the published artifact. */
+  digestVerified: Scalars['Boolean']['output'];
+  /** helm-chart, container-image, manifest or package. */
+  kind: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  source: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+};
+
+export type BlueprintConnection = {
+  __typename?: 'BlueprintConnection';
+  edges: Array<BlueprintEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BlueprintDiffHunk = {
+  __typename?: 'BlueprintDiffHunk';
+  lines: Array<BlueprintDiffLine>;
+  newLines: Scalars['Int']['output'];
+  newStart: Scalars['Int']['output'];
+  oldLines: Scalars['Int']['output'];
+  oldStart: Scalars['Int']['output'];
+};
+
+export type BlueprintDiffLine = {
+  __typename?: 'BlueprintDiffLine';
+  /** context, added or removed. */
+  kind: Scalars['String']['output'];
+  newNumber?: Maybe<Scalars['Int']['output']>;
+  oldNumber?: Maybe<Scalars['Int']['output']>;
+  text: Scalars['String']['output'];
+};
+
+export type BlueprintEdge = {
+  __typename?: 'BlueprintEdge';
+  cursor: Scalars['String']['output'];
+  node: Blueprint;
+};
+
+/** A parameter set shipped with a version (`defaults` holds only the required parameters). */
+export type BlueprintExample = {
+  __typename?: 'BlueprintExample';
+  name: Scalars['String']['output'];
+  values: Scalars['JSON']['output'];
+};
+
+export type BlueprintFileDiff = {
+  __typename?: 'BlueprintFileDiff';
+  added: Scalars['Int']['output'];
+  hunks: Array<BlueprintDiffHunk>;
+  path: Scalars['String']['output'];
+  removed: Scalars['Int']['output'];
+  /** added, removed, modified or unchanged. */
+  status: Scalars['String']['output'];
+};
+
+/** Catalog filters; all given filters must match. */
+export type BlueprintFilter = {
+  category?: InputMaybe<BlueprintCategory>;
+  /** Deprecated blueprints are listed unless this is false. */
+  includeDeprecated?: InputMaybe<Scalars['Boolean']['input']>;
+  kind?: InputMaybe<BlueprintKind>;
+  /** A cooperative's slug, or "alliance" for the alliance's official blueprints. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Words matched against name, title, description and keywords. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Only official blueprints and those whose latest version is verified against the alliance keyring (true), or
+   * only the others (false).
+   */
+  verified?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Shell commands to fetch, check and install a version, generated for this hub's address. */
+export type BlueprintInstallInstructions = {
+  __typename?: 'BlueprintInstallInstructions';
+  /** Download the source and check its digest. */
+  download: Array<Scalars['String']['output']>;
+  /** Helm commands for the Helm values the blueprint renders; empty when it has none. */
+  helm: Array<Scalars['String']['output']>;
+  /** kubectl (and kubeadm) commands for the rendered files. */
+  kubectl: Array<Scalars['String']['output']>;
+  /** Render with a parameter file, check the bundle and apply it. */
+  render: Array<Scalars['String']['output']>;
+};
+
+export type BlueprintKind =
+  /** Something installed on a running cluster: manifests and Helm values. */
+  | 'APP_BLUEPRINT'
+  /** A whole cluster: kubeadm configuration and the node-level manifests. */
+  | 'CLUSTER_BLUEPRINT';
+
+export type BlueprintLink = {
+  __typename?: 'BlueprintLink';
+  name: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+};
+
+export type BlueprintMaintainer = {
+  __typename?: 'BlueprintMaintainer';
+  cooperative?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+export type BlueprintPrerequisite = {
+  __typename?: 'BlueprintPrerequisite';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  version?: Maybe<Scalars['String']['output']>;
+};
+
+/** Who publishes a blueprint: the alliance itself (official) or a cooperative. */
+export type BlueprintPublisher = {
+  __typename?: 'BlueprintPublisher';
+  cooperative?: Maybe<Cooperative>;
+  /** "The Alliance" or the cooperative's name. */
+  name: Scalars['String']['output'];
+  official: Scalars['Boolean']['output'];
+};
+
+/** A difference between two parameter schemas, at a JSON Pointer into the parameters (e.g. /pool/addresses). */
+export type BlueprintSchemaChange = {
+  __typename?: 'BlueprintSchemaChange';
+  description: Scalars['String']['output'];
+  kind: BlueprintSchemaChangeKind;
+  path: Scalars['String']['output'];
+};
+
+export type BlueprintSchemaChangeKind =
+  | 'ADDED'
+  | 'CHANGED'
+  | 'REMOVED';
+
+/**
+ * The signature of a version. `signed` and `verifiedAgainstKeyring` are separate facts: a valid signature by a key
+ * the publisher registered, and that key being trusted by the alliance keyring.
+ */
+export type BlueprintSignatureInfo = {
+  __typename?: 'BlueprintSignatureInfo';
+  keyFingerprint?: Maybe<Scalars['String']['output']>;
+  /** Why a submitted signature did not verify. */
+  problem?: Maybe<Scalars['String']['output']>;
+  signed: Scalars['Boolean']['output'];
+  signingKey?: Maybe<SigningKey>;
+  status: BlueprintSignatureStatus;
+  verifiedAgainstKeyring: Scalars['Boolean']['output'];
+};
+
+export type BlueprintSignatureInput = {
+  /** Fingerprint of a key registered to the cooperative. */
+  keyFingerprint: Scalars['String']['input'];
+  /** Base64 Ed25519 signature over the SHA256SUMS listing of the files. */
+  signature: Scalars['String']['input'];
+};
+
+/** What the hub can say about a version's signature. */
+export type BlueprintSignatureStatus =
+  /** A signature was submitted but did not verify (unknown, foreign or revoked key, or wrong signature). */
+  | 'INVALID'
+  /** Validly signed with a key registered to the publisher, but the key is not in the alliance keyring. */
+  | 'SIGNED'
+  /** No signature was submitted (official blueprints from the alliance's repository are not signed). */
+  | 'UNSIGNED'
+  /** Validly signed with a key the alliance keyring trusts. */
+  | 'VERIFIED';
+
+export type BlueprintSort =
+  /** Most downloaded first. */
+  | 'MOST_DOWNLOADED'
+  /** By name, A to Z (the default). */
+  | 'NAME'
+  /** Most recently published or changed first. */
+  | 'RECENTLY_UPDATED';
+
+/** One immutable version of a blueprint. */
+export type BlueprintVersion = Node & {
+  __typename?: 'BlueprintVersion';
+  blueprint: Blueprint;
+  changelog: Array<BlueprintChange>;
+  compatibility: BlueprintCompatibility;
+  components: Array<BlueprintComponent>;
+  containsSecurityUpdates: Scalars['Boolean']['output'];
+  /** sha256 of the files' SHA256SUMS listing (what publishers sign): "sha256:<hex>". */
+  contentDigest: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deprecated: Scalars['Boolean']['output'];
+  description: Scalars['String']['output'];
+  /** sha256 of the source tarball, as served: "sha256:<hex>". */
+  digest: Scalars['String']['output'];
+  downloadCount: Scalars['Int']['output'];
+  /** Path of the source tarball on this hub. */
+  downloadPath: Scalars['String']['output'];
+  examples: Array<BlueprintExample>;
+  fileCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  installInstructions: BlueprintInstallInstructions;
+  keywords: Array<Scalars['String']['output']>;
+  license: Scalars['String']['output'];
+  links: Array<BlueprintLink>;
+  maintainers: Array<BlueprintMaintainer>;
+  /** The JSON Schema (draft-07) of the parameters. */
+  parameterSchema: Scalars['JSON']['output'];
+  prerelease: Scalars['Boolean']['output'];
+  readme: Scalars['String']['output'];
+  /** The README rendered once at publish time (sanitised HTML). */
+  readmeHtml: Scalars['String']['output'];
+  releaseDate?: Maybe<Scalars['String']['output']>;
+  replacedBy?: Maybe<Scalars['String']['output']>;
+  signature: BlueprintSignatureInfo;
+  sizeBytes: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+  /** Whether the viewer may yank this version (the publisher's admins and stewards). */
+  viewerCanYank: Scalars['Boolean']['output'];
+  yankReason?: Maybe<Scalars['String']['output']>;
+  yanked: Scalars['Boolean']['output'];
+  yankedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type BookmarkForumPostInput = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  postId: Scalars['ID']['input'];
+};
+
+export type CastForumDecisionVoteInput = {
+  /** The cooperative voting; the viewer must be one of its admins. */
+  cooperativeId: Scalars['ID']['input'];
+  /** Index into the decision's options. */
+  option: Scalars['Int']['input'];
+  topicId: Scalars['ID']['input'];
+};
+
 export type ChangeMemberRoleInput = {
   membershipId: Scalars['ID']['input'];
   role: MembershipRole;
@@ -130,9 +495,170 @@ export type ChangeMemberRolePayload = {
   membership: Membership;
 };
 
+/**
+ * Double opt-in of a member cluster: visible to its cooperative once registered, part of the federation only when a
+ * steward accepted it.
+ */
+export type ClusterAcceptance =
+  | 'ACCEPTED'
+  | 'DENIED'
+  | 'PENDING';
+
+/** Status of the Available condition. */
+export type ClusterAvailability =
+  | 'FALSE'
+  | 'TRUE'
+  | 'UNKNOWN';
+
+/** Capacity from the cluster's latest status report. */
+export type ClusterCapacity = {
+  __typename?: 'ClusterCapacity';
+  freeNodeShapes: Array<ClusterFreeNodeShape>;
+  /** Per GPU model; `resource` is the model name. */
+  gpus: Array<ClusterResourceFigures>;
+  kubernetesVersion: Scalars['String']['output'];
+  nodes: ClusterNodeCounts;
+  observedAt: Scalars['DateTime']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  /** The report as the agent sent it. */
+  report: Scalars['JSON']['output'];
+  resources: Array<ClusterResourceFigures>;
+};
+
+/** A condition in Kubernetes' shape. Types: Available, CapacityFresh, ClockSynced, CredentialExpiring. */
+export type ClusterCondition = {
+  __typename?: 'ClusterCondition';
+  lastTransitionTime: Scalars['DateTime']['output'];
+  message: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  /** "True", "False" or "Unknown", as in Kubernetes. */
+  status: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+/** An entry of a cluster's event log. */
+export type ClusterEvent = {
+  __typename?: 'ClusterEvent';
+  actor?: Maybe<Person>;
+  details: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  /** HUB, PERSON or AGENT. */
+  source: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type ClusterEventConnection = {
+  __typename?: 'ClusterEventConnection';
+  edges: Array<ClusterEventEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ClusterEventEdge = {
+  __typename?: 'ClusterEventEdge';
+  cursor: Scalars['String']['output'];
+  node: ClusterEvent;
+};
+
+/** How many schedulable nodes have at least this much free cpu and memory (bucket lower bounds). */
+export type ClusterFreeNodeShape = {
+  __typename?: 'ClusterFreeNodeShape';
+  cpuAtLeastMillicores: Scalars['Float']['output'];
+  memoryAtLeastBytes: Scalars['Float']['output'];
+  nodes: Scalars['Int']['output'];
+};
+
+/** One point of the capacity history (a report, or a five-minute rollup for older ranges). */
+export type ClusterHistoryPoint = {
+  __typename?: 'ClusterHistoryPoint';
+  at: Scalars['DateTime']['output'];
+  cpuAllocatable: Scalars['Float']['output'];
+  cpuAllocated: Scalars['Float']['output'];
+  cpuPending: Scalars['Float']['output'];
+  memoryAllocatable: Scalars['Float']['output'];
+  memoryAllocated: Scalars['Float']['output'];
+  memoryPending: Scalars['Float']['output'];
+  nodesReady: Scalars['Float']['output'];
+  podsAllocated: Scalars['Float']['output'];
+};
+
+export type ClusterLabel = {
+  __typename?: 'ClusterLabel';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ClusterLabelInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+/** The cluster's lease: the agent renews it every `leaseSeconds`. */
+export type ClusterLease = {
+  __typename?: 'ClusterLease';
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  graceSeconds: Scalars['Int']['output'];
+  leaseSeconds: Scalars['Int']['output'];
+  /** Set while the lease is lost. */
+  lostAt?: Maybe<Scalars['DateTime']['output']>;
+  renewedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type ClusterNodeCounts = {
+  __typename?: 'ClusterNodeCounts';
+  diskPressure: Scalars['Int']['output'];
+  memoryPressure: Scalars['Int']['output'];
+  pidPressure: Scalars['Int']['output'];
+  ready: Scalars['Int']['output'];
+  schedulable: Scalars['Int']['output'];
+  total: Scalars['Int']['output'];
+  unschedulable: Scalars['Int']['output'];
+};
+
+/**
+ * Figures of one resource. Units: cpu in millicores, memory and storage in bytes, pods and GPUs as counts. Floats
+ * because byte counts exceed 32-bit integers; the values are whole numbers.
+ */
+export type ClusterResourceFigures = {
+  __typename?: 'ClusterResourceFigures';
+  allocatable: Scalars['Float']['output'];
+  /** Requests of pods bound to a node. */
+  allocated: Scalars['Float']['output'];
+  capacity: Scalars['Float']['output'];
+  /** Requests of pods waiting for a node. */
+  pending: Scalars['Float']['output'];
+  resource: Scalars['String']['output'];
+};
+
+/** A taint keeps placements away from a cluster (e.g. `alliance.coop/unreachable`, `alliance.coop/maintenance`). */
+export type ClusterTaint = {
+  __typename?: 'ClusterTaint';
+  /** NoSchedule, PreferNoSchedule or NoExecute. */
+  effect: Scalars['String']['output'];
+  key: Scalars['String']['output'];
+  timeAdded: Scalars['DateTime']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type CommentOnManualProposalInput = {
+  body: Scalars['String']['input'];
+  proposalId: Scalars['ID']['input'];
+};
+
+export type CommentOnManualProposalPayload = {
+  __typename?: 'CommentOnManualProposalPayload';
+  comment: ManualProposalComment;
+  proposal: ManualChangeProposal;
+};
+
 /** A member organisation of the alliance. */
 export type Cooperative = Node & {
   __typename?: 'Cooperative';
+  /** The keys this cooperative signs blueprints with. */
+  blueprintSigningKeys: Array<SigningKey>;
+  /** Blueprints this cooperative publishes. */
+  blueprints: Array<Blueprint>;
   /** ISO 3166-1 alpha-2 country code. */
   country: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
@@ -210,6 +736,63 @@ export type CreateApiTokenPayload = {
   secret: Scalars['String']['output'];
 };
 
+export type CreateClusterJoinTokenInput = {
+  /** Name of the cluster within the cooperative: lowercase letters, digits and hyphens. */
+  clusterName: Scalars['String']['input'];
+  cooperativeId: Scalars['ID']['input'];
+  /** Default 60, at most 10080 (a week). */
+  expiresInMinutes?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CreateClusterJoinTokenPayload = {
+  __typename?: 'CreateClusterJoinTokenPayload';
+  /** The same with the agent's CLI, for clusters reached through a kubeconfig. */
+  cliCommand: Scalars['String']['output'];
+  clusterName: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  /** `kubectl apply` of the install manifest the hub serves (a short-lived link that works until the token expires). */
+  installCommand: Scalars['String']['output'];
+  installManifestUrl: Scalars['String']['output'];
+  /** The single-use join token; shown only now. */
+  joinToken: Scalars['String']['output'];
+};
+
+export type CreateForumCategoryInput = {
+  allowsAcceptedAnswers?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ForumCategoryKind>;
+  name: Scalars['String']['input'];
+  position?: InputMaybe<Scalars['Int']['input']>;
+  postAudience?: InputMaybe<ForumAudience>;
+  readAudience?: InputMaybe<ForumAudience>;
+  replyAudience?: InputMaybe<ForumAudience>;
+  slug: Scalars['String']['input'];
+};
+
+export type CreateForumTopicInput = {
+  categoryId: Scalars['ID']['input'];
+  /** Required in decision categories, refused elsewhere. */
+  decision?: InputMaybe<ForumDecisionInput>;
+  markdown: Scalars['String']['input'];
+  stackRelease?: InputMaybe<Scalars['String']['input']>;
+  /** At most 5; lower-case letters, digits and hyphens. */
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title: Scalars['String']['input'];
+};
+
+export type CutManualReleaseInput = {
+  /** The release whose current text is copied. */
+  fromReleaseId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  status?: InputMaybe<ManualReleaseStatus>;
+  title: Scalars['String']['input'];
+};
+
+export type CutManualReleasePayload = {
+  __typename?: 'CutManualReleasePayload';
+  release: ManualRelease;
+};
+
 export type DecideCooperativeInput = {
   id: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -220,6 +803,54 @@ export type DecideCooperativeInput = {
 export type DecideCooperativePayload = {
   __typename?: 'DecideCooperativePayload';
   cooperative: Cooperative;
+};
+
+export type DecideMemberClusterInput = {
+  id: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeclineManualProposalInput = {
+  proposalId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type DeclineManualProposalPayload = {
+  __typename?: 'DeclineManualProposalPayload';
+  proposal: ManualChangeProposal;
+};
+
+export type DeleteForumDraftInput = {
+  key: Scalars['String']['input'];
+};
+
+export type DeleteForumDraftPayload = {
+  __typename?: 'DeleteForumDraftPayload';
+  deleted: Scalars['Boolean']['output'];
+};
+
+export type EditForumPostInput = {
+  /** The version the editor started from; another edit in between gives CONFLICT with both versions. */
+  expectedVersion: Scalars['Int']['input'];
+  markdown: Scalars['String']['input'];
+  postId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type EditManualPageInput = {
+  /** The revision the edit started from; a CONFLICT when the page changed since. */
+  baseRevisionId: Scalars['ID']['input'];
+  markdown: Scalars['String']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+  pageId: Scalars['ID']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type EditManualPagePayload = {
+  __typename?: 'EditManualPagePayload';
+  page: ManualPage;
+  revision: ManualPageRevision;
 };
 
 /** Error codes the API returns in `errors[].extensions.code`. A public contract: see DEVELOPERS.md. */
@@ -236,6 +867,386 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'STEP_UP_REQUIRED'
   | 'UNAUTHENTICATED';
+
+export type FlagForumPostInput = {
+  message?: InputMaybe<Scalars['String']['input']>;
+  postId: Scalars['ID']['input'];
+  reason: ForumFlagReason;
+};
+
+/** A security advisory's acknowledgements by the cooperatives. */
+export type ForumAdvisory = {
+  __typename?: 'ForumAdvisory';
+  acknowledgedCount: Scalars['Int']['output'];
+  acknowledgements: Array<ForumAdvisoryAcknowledgement>;
+  /** Approved cooperatives that have not acknowledged yet: for stewards only (null for others). */
+  pendingCooperatives?: Maybe<Array<Cooperative>>;
+  /** Cooperatives the viewer administers that have not acknowledged yet. */
+  viewerPendingCooperatives: Array<Cooperative>;
+};
+
+export type ForumAdvisoryAcknowledgement = {
+  __typename?: 'ForumAdvisoryAcknowledgement';
+  acknowledgedAt: Scalars['DateTime']['output'];
+  acknowledgedBy?: Maybe<Person>;
+  cooperative?: Maybe<Cooperative>;
+};
+
+/** Who may read, start topics in or reply in a forum category. */
+export type ForumAudience =
+  /** Members of any approved cooperative. */
+  | 'COOPERATIVES'
+  /** Anyone, also without signing in (reading only). */
+  | 'EVERYONE'
+  | 'MODERATORS'
+  | 'SIGNED_IN'
+  /** Members of approved TCC member cooperatives. */
+  | 'TCC_MEMBERS';
+
+export type ForumBookmark = Node & {
+  __typename?: 'ForumBookmark';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  note: Scalars['String']['output'];
+  post?: Maybe<ForumPost>;
+};
+
+export type ForumBookmarkConnection = {
+  __typename?: 'ForumBookmarkConnection';
+  edges: Array<ForumBookmarkEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ForumBookmarkEdge = {
+  __typename?: 'ForumBookmarkEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumBookmark;
+};
+
+export type ForumBookmarkPayload = {
+  __typename?: 'ForumBookmarkPayload';
+  bookmark: ForumBookmark;
+};
+
+/** A forum category with its permissions. */
+export type ForumCategory = Node & {
+  __typename?: 'ForumCategory';
+  allowsAcceptedAnswers: Scalars['Boolean']['output'];
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ForumCategoryKind;
+  name: Scalars['String']['output'];
+  position: Scalars['Int']['output'];
+  postAudience: ForumAudience;
+  readAudience: ForumAudience;
+  replyAudience: ForumAudience;
+  slug: Scalars['String']['output'];
+  topicCount: Scalars['Int']['output'];
+  /** Whether the viewer may start a topic here. */
+  viewerCanPost: Scalars['Boolean']['output'];
+};
+
+export type ForumCategoryKind =
+  /** Topics are security advisories each cooperative acknowledges. */
+  | 'ADVISORY'
+  /** Topics are decisions the cooperatives vote on. */
+  | 'DECISION'
+  | 'DISCUSSION';
+
+export type ForumCategoryPayload = {
+  __typename?: 'ForumCategoryPayload';
+  category: ForumCategory;
+};
+
+/** A cooperative decision: one vote per eligible cooperative, cast by one of its admins, before the deadline. */
+export type ForumDecision = {
+  __typename?: 'ForumDecision';
+  closed: Scalars['Boolean']['output'];
+  closesAt: Scalars['DateTime']['output'];
+  eligibleTiers: Array<CooperativeTier>;
+  options: Array<Scalars['String']['output']>;
+  /** The winning option once closed with quorum; null while open, without quorum or on a tie. */
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** Cooperatives that must vote for the result to count. */
+  quorum: Scalars['Int']['output'];
+  quorumReached: Scalars['Boolean']['output'];
+  results: Array<ForumDecisionResult>;
+  /** Cooperatives the viewer administers that may still vote. */
+  viewerVotableCooperatives: Array<Cooperative>;
+  votes: Array<ForumDecisionVote>;
+  votesCast: Scalars['Int']['output'];
+};
+
+export type ForumDecisionInput = {
+  /** Alliance partners vote too (TCC members always do). */
+  allowAlliancePartners?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Must be in the future. */
+  closesAt: Scalars['DateTime']['input'];
+  /** 2 to 10 options. */
+  options: Array<Scalars['String']['input']>;
+  quorum: Scalars['Int']['input'];
+};
+
+export type ForumDecisionResult = {
+  __typename?: 'ForumDecisionResult';
+  option: Scalars['String']['output'];
+  votes: Scalars['Int']['output'];
+};
+
+export type ForumDecisionVote = {
+  __typename?: 'ForumDecisionVote';
+  castAt: Scalars['DateTime']['output'];
+  castBy?: Maybe<Person>;
+  cooperative?: Maybe<Cooperative>;
+  option: Scalars['String']['output'];
+};
+
+/** A server-side draft of the composer. */
+export type ForumDraft = {
+  __typename?: 'ForumDraft';
+  /** `new-topic` or `topic:<topic ID>`. */
+  key: Scalars['String']['output'];
+  markdown: Scalars['String']['output'];
+  sequence: Scalars['Int']['output'];
+  title?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ForumDraftPayload = {
+  __typename?: 'ForumDraftPayload';
+  draft: ForumDraft;
+};
+
+export type ForumFlag = Node & {
+  __typename?: 'ForumFlag';
+  createdAt: Scalars['DateTime']['output'];
+  flagger?: Maybe<Person>;
+  handledAt?: Maybe<Scalars['DateTime']['output']>;
+  handledBy?: Maybe<Person>;
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
+  post?: Maybe<ForumPost>;
+  reason: ForumFlagReason;
+  status: ForumFlagStatus;
+};
+
+export type ForumFlagConnection = {
+  __typename?: 'ForumFlagConnection';
+  edges: Array<ForumFlagEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ForumFlagEdge = {
+  __typename?: 'ForumFlagEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumFlag;
+};
+
+export type ForumFlagPayload = {
+  __typename?: 'ForumFlagPayload';
+  flag: ForumFlag;
+};
+
+export type ForumFlagReason =
+  | 'ILLEGAL'
+  | 'INAPPROPRIATE'
+  | 'OFF_TOPIC'
+  | 'SOMETHING_ELSE'
+  | 'SPAM';
+
+export type ForumFlagStatus =
+  | 'AGREED'
+  | 'DEFERRED'
+  | 'DISAGREED'
+  | 'PENDING';
+
+/** A notification in the hub; likes of one post (and posts in one watched topic) are consolidated while unread. */
+export type ForumNotification = Node & {
+  __typename?: 'ForumNotification';
+  /** The latest person who caused it. */
+  actor?: Maybe<Person>;
+  /** How many events this notification stands for. */
+  count: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: ForumNotificationKind;
+  postNumber: Scalars['Int']['output'];
+  read: Scalars['Boolean']['output'];
+  topic?: Maybe<ForumTopic>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ForumNotificationConnection = {
+  __typename?: 'ForumNotificationConnection';
+  edges: Array<ForumNotificationEdge>;
+  pageInfo: PageInfo;
+  unreadCount: Scalars['Int']['output'];
+};
+
+export type ForumNotificationEdge = {
+  __typename?: 'ForumNotificationEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumNotification;
+};
+
+export type ForumNotificationKind =
+  | 'ACCEPTED'
+  | 'COOPERATIVE_MENTIONED'
+  | 'LIKED'
+  | 'MENTIONED'
+  | 'POSTED'
+  | 'QUOTED'
+  | 'REPLIED';
+
+/** A post. Its HTML is rendered and sanitised once, when it is written. */
+export type ForumPost = Node & {
+  __typename?: 'ForumPost';
+  author?: Maybe<Person>;
+  createdAt: Scalars['DateTime']['output'];
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
+  hidden: Scalars['Boolean']['output'];
+  /** Null for a hidden post unless the viewer wrote it or moderates. */
+  html?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  isAcceptedAnswer: Scalars['Boolean']['output'];
+  likeCount: Scalars['Int']['output'];
+  markdown?: Maybe<Scalars['String']['output']>;
+  number: Scalars['Int']['output'];
+  replyToNumber?: Maybe<Scalars['Int']['output']>;
+  /** Every version, oldest first, each with its diff from the one before. */
+  revisions: Array<ForumPostRevision>;
+  topic: ForumTopic;
+  /** Send this back as `expectedVersion` when editing. */
+  version: Scalars['Int']['output'];
+  viewerCanEdit: Scalars['Boolean']['output'];
+  viewerHasBookmarked: Scalars['Boolean']['output'];
+  viewerHasLiked: Scalars['Boolean']['output'];
+};
+
+export type ForumPostConnection = {
+  __typename?: 'ForumPostConnection';
+  edges: Array<ForumPostEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ForumPostEdge = {
+  __typename?: 'ForumPostEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumPost;
+};
+
+export type ForumPostInput = {
+  postId: Scalars['ID']['input'];
+};
+
+export type ForumPostPayload = {
+  __typename?: 'ForumPostPayload';
+  post: ForumPost;
+};
+
+/** One version of a post. */
+export type ForumPostRevision = {
+  __typename?: 'ForumPostRevision';
+  createdAt: Scalars['DateTime']['output'];
+  /** HTML of the line diff from the previous version; null for the first. */
+  diffHtml?: Maybe<Scalars['String']['output']>;
+  editor?: Maybe<Person>;
+  markdown: Scalars['String']['output'];
+  reason?: Maybe<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+/** A topic. Its first post (number 1) is the opening post; replies follow. */
+export type ForumTopic = Node & {
+  __typename?: 'ForumTopic';
+  acceptedAnswer?: Maybe<ForumPost>;
+  /** Acknowledgements, for topics in advisory categories. */
+  advisory?: Maybe<ForumAdvisory>;
+  author?: Maybe<Person>;
+  category: ForumCategory;
+  createdAt: Scalars['DateTime']['output'];
+  /** The vote, for topics in decision categories. */
+  decision?: Maybe<ForumDecision>;
+  hidden: Scalars['Boolean']['output'];
+  highestPostNumber: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  lastPostedAt: Scalars['DateTime']['output'];
+  lastPoster?: Maybe<Person>;
+  likeCount: Scalars['Int']['output'];
+  locked: Scalars['Boolean']['output'];
+  /** The topic's stable path in the web app, e.g. /forum/t/<slug>/<id>. */
+  path: Scalars['String']['output'];
+  pinned: Scalars['Boolean']['output'];
+  /** One post by its number (a permalink). */
+  post?: Maybe<ForumPost>;
+  /** Posts by number. `after` is a cursor; `fromNumber` starts at a post (permalinks). */
+  posts: ForumPostConnection;
+  replyCount: Scalars['Int']['output'];
+  slug: Scalars['String']['output'];
+  stackRelease?: Maybe<Scalars['String']['output']>;
+  tags: Array<Scalars['String']['output']>;
+  title: Scalars['String']['output'];
+  viewerCanReply: Scalars['Boolean']['output'];
+  viewerLastReadPostNumber?: Maybe<Scalars['Int']['output']>;
+  viewerUnreadCount?: Maybe<Scalars['Int']['output']>;
+  viewerWatchLevel?: Maybe<ForumWatchLevel>;
+};
+
+
+/** A topic. Its first post (number 1) is the opening post; replies follow. */
+export type ForumTopicPostArgs = {
+  number: Scalars['Int']['input'];
+};
+
+
+/** A topic. Its first post (number 1) is the opening post; replies follow. */
+export type ForumTopicPostsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  fromNumber?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ForumTopicConnection = {
+  __typename?: 'ForumTopicConnection';
+  edges: Array<ForumTopicEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ForumTopicEdge = {
+  __typename?: 'ForumTopicEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumTopic;
+};
+
+export type ForumTopicFilter = {
+  categorySlug?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ForumTopicOrder =
+  /** Pinned first, then by latest activity. */
+  | 'LATEST'
+  /** Topics the viewer has never opened (needs sign-in). */
+  | 'NEW'
+  /** Most liked and replied first. */
+  | 'TOP'
+  /** Topics the viewer has read before that have new posts (needs sign-in). */
+  | 'UNREAD';
+
+export type ForumTopicPayload = {
+  __typename?: 'ForumTopicPayload';
+  topic: ForumTopic;
+};
+
+export type ForumWatchLevel =
+  /** Never notified. */
+  | 'MUTED'
+  /** Notified of mentions, quotes and replies; unread posts are counted. */
+  | 'TRACKING'
+  /** Notified of every post. */
+  | 'WATCHING'
+  /** Notified of the first post only. */
+  | 'WATCHING_FIRST_POST';
 
 /** A hub-wide role given by the identity provider's groups. */
 export type HubRole =
@@ -276,6 +1287,402 @@ export type LeaveCooperativePayload = {
   cooperative: Cooperative;
 };
 
+/** A stack manual (e.g. the Cooby stack): releases of chapters and pages, maintained by cooperatives or people. */
+export type Manual = {
+  __typename?: 'Manual';
+  id: Scalars['ID']['output'];
+  maintainers: Array<ManualMaintainer>;
+  /** Change proposals across the manual's releases, newest first. */
+  proposals: ManualProposalConnection;
+  /** A release by name; without a name, the current release (or the newest one when none is current). */
+  release?: Maybe<ManualRelease>;
+  /** Every release, newest name first. */
+  releases: Array<ManualRelease>;
+  slug: Scalars['String']['output'];
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  /** True when the viewer may review proposals, edit, restore and cut releases of this manual. */
+  viewerCanMaintain: Scalars['Boolean']['output'];
+};
+
+
+/** A stack manual (e.g. the Cooby stack): releases of chapters and pages, maintained by cooperatives or people. */
+export type ManualProposalsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ManualProposalStatus>;
+};
+
+
+/** A stack manual (e.g. the Cooby stack): releases of chapters and pages, maintained by cooperatives or people. */
+export type ManualReleaseArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A proposed edit of a page, or a proposed new page. It is a conflict when the page changed after the revision it
+ * was based on: merging it then needs `acceptConflict`, so nothing is silently overwritten.
+ */
+export type ManualChangeProposal = {
+  __typename?: 'ManualChangeProposal';
+  author?: Maybe<Person>;
+  baseRevision?: Maybe<ManualPageRevision>;
+  /** Relative links in the proposed text that do not resolve inside the release. */
+  brokenLinks: Array<Scalars['String']['output']>;
+  chapter: ManualChapter;
+  comments: Array<ManualProposalComment>;
+  conflict: Scalars['Boolean']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  decidedAt?: Maybe<Scalars['DateTime']['output']>;
+  decidedBy?: Maybe<Person>;
+  /** Diff from the base revision (empty text for a new page) to the proposal. */
+  diff: ManualRevisionDiff;
+  id: Scalars['ID']['output'];
+  markdown: Scalars['String']['output'];
+  mergedRevision?: Maybe<ManualPageRevision>;
+  message: Scalars['String']['output'];
+  /** The page it edits; null for a new page until it is merged. */
+  page?: Maybe<ManualPage>;
+  /** The proposed text rendered as it would be stored. */
+  previewHtml: Scalars['String']['output'];
+  release: ManualRelease;
+  /** The new page's slug; null for edits. */
+  slug?: Maybe<Scalars['String']['output']>;
+  status: ManualProposalStatus;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type ManualChangeProposalEdge = {
+  __typename?: 'ManualChangeProposalEdge';
+  cursor: Scalars['String']['output'];
+  node: ManualChangeProposal;
+};
+
+export type ManualChapter = {
+  __typename?: 'ManualChapter';
+  id: Scalars['ID']['output'];
+  order: Scalars['Int']['output'];
+  pages: Array<ManualPage>;
+  slug: Scalars['String']['output'];
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type ManualComponentVersion = {
+  __typename?: 'ManualComponentVersion';
+  component: Scalars['String']['output'];
+  version: Scalars['String']['output'];
+};
+
+export type ManualConnection = {
+  __typename?: 'ManualConnection';
+  edges: Array<ManualEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ManualEdge = {
+  __typename?: 'ManualEdge';
+  cursor: Scalars['String']['output'];
+  node: Manual;
+};
+
+export type ManualFeedbackSummary = {
+  __typename?: 'ManualFeedbackSummary';
+  helpful: Scalars['Int']['output'];
+  notHelpful: Scalars['Int']['output'];
+};
+
+/** Holds the maintainer role of a manual: a cooperative (all its members) or one person. */
+export type ManualMaintainer = {
+  __typename?: 'ManualMaintainer';
+  cooperative?: Maybe<Cooperative>;
+  person?: Maybe<Person>;
+};
+
+export type ManualPage = {
+  __typename?: 'ManualPage';
+  /** True when its file was removed from `content/`; kept for history and old links. */
+  archived: Scalars['Boolean']['output'];
+  /** Forum topics (in categories everyone may read) whose posts link to this page, most recently active first. */
+  backlinks: Array<ForumTopic>;
+  chapter: ManualChapter;
+  currentRevision?: Maybe<ManualPageRevision>;
+  /** Line diff of the Markdown between two revisions of this page. */
+  diff: ManualRevisionDiff;
+  /** Answers with comments, newest first, for maintainers; null for others. */
+  feedback?: Maybe<ManualPageFeedbackConnection>;
+  /** Totals, for maintainers; null for others. */
+  feedbackSummary?: Maybe<ManualFeedbackSummary>;
+  /** Sanitised HTML of the current revision, rendered when it was written. */
+  html: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  markdown: Scalars['String']['output'];
+  /** Open change proposals for this page. */
+  openProposals: Array<ManualChangeProposal>;
+  order: Scalars['Int']['output'];
+  /** Path inside the release: `chapter` or `chapter/page`. */
+  path: Scalars['String']['output'];
+  release: ManualRelease;
+  revision?: Maybe<ManualPageRevision>;
+  /** Newest first. */
+  revisions: ManualPageRevisionConnection;
+  slug: Scalars['String']['output'];
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  toc: Array<ManualTocEntry>;
+  /** Stable URL: `/manuals/<manual>/<release>/<chapter>[/<page>]`. */
+  url: Scalars['String']['output'];
+  /** The viewer's own answer to "was this helpful?". */
+  viewerFeedback?: Maybe<ManualPageFeedback>;
+};
+
+
+export type ManualPageDiffArgs = {
+  from: Scalars['Int']['input'];
+  to: Scalars['Int']['input'];
+};
+
+
+export type ManualPageFeedbackArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type ManualPageRevisionArgs = {
+  number: Scalars['Int']['input'];
+};
+
+
+export type ManualPageRevisionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type ManualPageFeedback = {
+  __typename?: 'ManualPageFeedback';
+  comment?: Maybe<Scalars['String']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  helpful: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  person?: Maybe<Person>;
+};
+
+export type ManualPageFeedbackConnection = {
+  __typename?: 'ManualPageFeedbackConnection';
+  edges: Array<ManualPageFeedbackEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ManualPageFeedbackEdge = {
+  __typename?: 'ManualPageFeedbackEdge';
+  cursor: Scalars['String']['output'];
+  node: ManualPageFeedback;
+};
+
+export type ManualPageRevision = {
+  __typename?: 'ManualPageRevision';
+  /** Null for revisions loaded from `content/`. */
+  author?: Maybe<Person>;
+  createdAt: Scalars['DateTime']['output'];
+  html: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  markdown: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  number: Scalars['Int']['output'];
+  source: ManualRevisionSource;
+  summary: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  toc: Array<ManualTocEntry>;
+};
+
+export type ManualPageRevisionConnection = {
+  __typename?: 'ManualPageRevisionConnection';
+  edges: Array<ManualPageRevisionEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ManualPageRevisionEdge = {
+  __typename?: 'ManualPageRevisionEdge';
+  cursor: Scalars['String']['output'];
+  node: ManualPageRevision;
+};
+
+export type ManualProposalComment = {
+  __typename?: 'ManualProposalComment';
+  author?: Maybe<Person>;
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  html: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+};
+
+export type ManualProposalConnection = {
+  __typename?: 'ManualProposalConnection';
+  edges: Array<ManualChangeProposalEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ManualProposalStatus =
+  | 'DECLINED'
+  | 'MERGED'
+  | 'OPEN';
+
+export type ManualRelease = {
+  __typename?: 'ManualRelease';
+  /** What to tell readers about this release's status; null for the current release. */
+  banner?: Maybe<Scalars['String']['output']>;
+  /** The sidebar: chapters in order, each with its pages. */
+  chapters: Array<ManualChapter>;
+  id: Scalars['ID']['output'];
+  manual: Manual;
+  name: Scalars['String']['output'];
+  /** A page by its path inside the release: `chapter` (its index page) or `chapter/page`. */
+  page?: Maybe<ManualPage>;
+  status: ManualReleaseStatus;
+  title: Scalars['String']['output'];
+  url: Scalars['String']['output'];
+  /** The component versions this release was written for, in the release's order. */
+  versions: Array<ManualComponentVersion>;
+};
+
+
+export type ManualReleasePageArgs = {
+  path: Scalars['String']['input'];
+};
+
+export type ManualReleaseStatus =
+  /** The release new clusters should follow. At most one per manual. */
+  | 'CURRENT'
+  /** An older release that still receives corrections. */
+  | 'MAINTAINED'
+  /** An older release that no longer receives corrections. */
+  | 'UNMAINTAINED'
+  /** Being written; its text may still change. */
+  | 'UNRELEASED';
+
+export type ManualRevisionDiff = {
+  __typename?: 'ManualRevisionDiff';
+  added: Scalars['Int']['output'];
+  from: Scalars['Int']['output'];
+  /** Rendered hunks (`<table class="diff">`), escaped. */
+  html: Scalars['String']['output'];
+  removed: Scalars['Int']['output'];
+  to: Scalars['Int']['output'];
+};
+
+export type ManualRevisionSource =
+  /** Copied when a release was cut. */
+  | 'CUT'
+  /** Edited directly by a maintainer. */
+  | 'EDIT'
+  /** A merged change proposal. */
+  | 'PROPOSAL'
+  /** An older revision restored by a maintainer. */
+  | 'RESTORE'
+  /** Loaded from `content/manuals/`. */
+  | 'SYNC';
+
+export type ManualTocEntry = {
+  __typename?: 'ManualTocEntry';
+  /** The heading's id, e.g. `h-install` (link as `#h-install`). */
+  id: Scalars['String']['output'];
+  level: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+};
+
+export type MarkForumNotificationsReadInput = {
+  /** The notifications to mark; all of the viewer's when omitted. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+export type MarkForumNotificationsReadPayload = {
+  __typename?: 'MarkForumNotificationsReadPayload';
+  unreadCount: Scalars['Int']['output'];
+};
+
+export type MarkForumTopicReadInput = {
+  /** The highest post number read; only ever moves forward. */
+  postNumber: Scalars['Int']['input'];
+  topicId: Scalars['ID']['input'];
+};
+
+/** A Kubernetes cluster a cooperative contributes to the alliance. */
+export type MemberCluster = Node & {
+  __typename?: 'MemberCluster';
+  acceptance: ClusterAcceptance;
+  acceptanceDecidedAt?: Maybe<Scalars['DateTime']['output']>;
+  acceptanceNote?: Maybe<Scalars['String']['output']>;
+  agentVersion: Scalars['String']['output'];
+  availability: ClusterAvailability;
+  capacity?: Maybe<ClusterCapacity>;
+  /** UID of the cluster's kube-system namespace. */
+  clusterUid: Scalars['String']['output'];
+  conditions: Array<ClusterCondition>;
+  cooperative: Cooperative;
+  /** Expiry of the agent's current credential; for the cooperative's admins and stewards. */
+  credentialExpiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Newest first. */
+  events: ClusterEventConnection;
+  /** Capacity over a range (at most 90 days): every report for the last 7 days, five-minute rollups before. */
+  history: Array<ClusterHistoryPoint>;
+  id: Scalars['ID']['output'];
+  kubernetesVersion: Scalars['String']['output'];
+  labels: Array<ClusterLabel>;
+  lease: ClusterLease;
+  name: Scalars['String']['output'];
+  registeredAt: Scalars['DateTime']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  taints: Array<ClusterTaint>;
+};
+
+
+/** A Kubernetes cluster a cooperative contributes to the alliance. */
+export type MemberClusterEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A Kubernetes cluster a cooperative contributes to the alliance. */
+export type MemberClusterHistoryArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+export type MemberClusterConnection = {
+  __typename?: 'MemberClusterConnection';
+  edges: Array<MemberClusterEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MemberClusterEdge = {
+  __typename?: 'MemberClusterEdge';
+  cursor: Scalars['String']['output'];
+  node: MemberCluster;
+};
+
+export type MemberClusterFilter = {
+  acceptance?: InputMaybe<ClusterAcceptance>;
+  availability?: InputMaybe<ClusterAvailability>;
+  cooperativeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Include revoked clusters (default false). */
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Clusters carrying this label with this value. */
+  label?: InputMaybe<ClusterLabelInput>;
+};
+
+export type MemberClusterPayload = {
+  __typename?: 'MemberClusterPayload';
+  memberCluster: MemberCluster;
+};
+
 export type Membership = Node & {
   __typename?: 'Membership';
   cooperative: Cooperative;
@@ -302,30 +1709,147 @@ export type MembershipRole =
   | 'ADMIN'
   | 'MEMBER';
 
+export type MergeManualProposalInput = {
+  /** Merge although the page changed since the proposal's base revision (after reviewing the conflict). */
+  acceptConflict?: InputMaybe<Scalars['Boolean']['input']>;
+  proposalId: Scalars['ID']['input'];
+};
+
+export type MergeManualProposalPayload = {
+  __typename?: 'MergeManualProposalPayload';
+  proposal: ManualChangeProposal;
+  revision: ManualPageRevision;
+};
+
+export type MoveForumTopicInput = {
+  categoryId: Scalars['ID']['input'];
+  topicId: Scalars['ID']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** The topic's author or a moderator, in categories that allow accepted answers. */
+  acceptForumAnswer: ForumTopicPayload;
   acceptInvitation: AcceptInvitationPayload;
+  /** Steward: admits the cluster to the federation. */
+  acceptMemberCluster: MemberClusterPayload;
+  /** A cooperative's admin acknowledges a security advisory for the cooperative. */
+  acknowledgeForumAdvisory: ForumTopicPayload;
+  /** Stewards give a cooperative or a person the maintainer role of a manual. */
+  addManualMaintainer: AddManualMaintainerPayload;
   addMember: AddMemberPayload;
   /** Anyone signed in may apply to found a cooperative; a steward decides. */
   applyForCooperative: ApplyForCooperativePayload;
   approveCooperative: DecideCooperativePayload;
+  bookmarkForumPost: ForumBookmarkPayload;
+  /** One vote per cooperative, by one of its admins, before the deadline; a second vote is a CONFLICT. */
+  castForumDecisionVote: ForumTopicPayload;
   changeMemberRole: ChangeMemberRolePayload;
+  /** Maintainers and the proposal's author discuss it. */
+  commentOnManualProposal: CommentOnManualProposalPayload;
   /** Creates a personal API token. Needs a browser session with a recent second factor. */
   createApiToken: CreateApiTokenPayload;
+  /** Cooperative admin, with a recent second factor: a join token for one named cluster. */
+  createClusterJoinToken: CreateClusterJoinTokenPayload;
+  /** Stewards create categories. */
+  createForumCategory: ForumCategoryPayload;
+  createForumTopic: ForumTopicPayload;
+  /** Copies the current text of a release into a new one (copy-on-cut). */
+  cutManualRelease: CutManualReleasePayload;
   declineCooperative: DecideCooperativePayload;
+  declineManualProposal: DeclineManualProposalPayload;
+  deleteForumDraft: DeleteForumDraftPayload;
+  /** Steward: refuses the cluster. */
+  denyMemberCluster: MemberClusterPayload;
+  editForumPost: ForumPostPayload;
+  /** A maintainer's direct edit. */
+  editManualPage: EditManualPagePayload;
+  flagForumPost: ForumFlagPayload;
   inviteMember: InviteMemberPayload;
   leaveCooperative: LeaveCooperativePayload;
+  likeForumPost: ForumPostPayload;
+  markForumNotificationsRead: MarkForumNotificationsReadPayload;
+  markForumTopicRead: ForumTopicPayload;
+  mergeManualProposal: MergeManualProposalPayload;
+  moveForumTopic: ForumTopicPayload;
   /** Does nothing; lets clients check that mutations are accepted (CSRF headers, rate limits). */
   ping: Scalars['Boolean']['output'];
+  /** Any signed-in person proposes an edit of a page or a new page; maintainers review it. */
+  proposeManualChange: ProposeManualChangePayload;
+  /**
+   * Publishes a blueprint version under a cooperative (its admins). Refuses unsafe or invalid archives with every
+   * reason and stores nothing; the same version with other content is a CONFLICT.
+   */
+  publishBlueprintVersion: PublishBlueprintVersionPayload;
+  rateManualPage: RateManualPagePayload;
+  /** Agent (cluster credential): events the agent queued. */
+  recordAgentEvents: RecordAgentEventsPayload;
+  /** Agent, authenticated by the join token in the input: registers the cluster and returns its credential. */
+  registerCluster: RegisterClusterPayload;
+  registerSigningKey: RegisterSigningKeyPayload;
+  removeForumBookmark: RemoveForumBookmarkPayload;
+  removeManualMaintainer: RemoveManualMaintainerPayload;
   removeMember: RemoveMemberPayload;
+  /** Agent (cluster credential): heartbeat. */
+  renewLease: RenewLeasePayload;
+  replyToForumTopic: ForumPostPayload;
+  /** Agent (cluster credential): one status report. */
+  reportStatus: ReportStatusPayload;
+  /** Moderators: agree (hide the post), disagree or defer. */
+  resolveForumFlag: ForumFlagPayload;
+  restoreManualPageRevision: RestoreManualPageRevisionPayload;
   revokeApiToken: RevokeApiTokenPayload;
   revokeInvitation: RevokeInvitationPayload;
+  /** Cooperative admin or steward: revokes the agent's credentials; the agent stops at its next request. */
+  revokeMemberCluster: MemberClusterPayload;
+  /** Agent (cluster credential): a new credential; the old one keeps working for five minutes. */
+  rotateCredential: RotateCredentialPayload;
+  saveForumDraft: ForumDraftPayload;
+  setForumPostHidden: ForumPostPayload;
+  setForumTopicHidden: ForumTopicPayload;
+  setForumTopicLocked: ForumTopicPayload;
+  setForumTopicPinned: ForumTopicPayload;
+  setForumWatchLevel: SetForumWatchLevelPayload;
+  setManualReleaseStatus: SetManualReleaseStatusPayload;
+  /** Cooperative admin or steward. */
+  setMemberClusterLabels: MemberClusterPayload;
+  /** Cooperative admin or steward: sets or clears the maintenance taint. */
+  setMemberClusterMaintenance: MemberClusterPayload;
+  /** Adds a key to the alliance keyring (stewards). */
+  trustSigningKey: TrustSigningKeyPayload;
+  unacceptForumAnswer: ForumTopicPayload;
+  /** Steward: takes an accepted cluster out of the federation again. */
+  unacceptMemberCluster: MemberClusterPayload;
+  unlikeForumPost: ForumPostPayload;
   updateCooperative: UpdateCooperativePayload;
+  updateForumCategory: ForumCategoryPayload;
+  /** Hides a version from lists; it stays downloadable by exact version, with a warning. */
+  yankBlueprintVersion: YankBlueprintVersionPayload;
+};
+
+
+export type MutationAcceptForumAnswerArgs = {
+  input: AcceptForumAnswerInput;
 };
 
 
 export type MutationAcceptInvitationArgs = {
   input: AcceptInvitationInput;
+};
+
+
+export type MutationAcceptMemberClusterArgs = {
+  input: DecideMemberClusterInput;
+};
+
+
+export type MutationAcknowledgeForumAdvisoryArgs = {
+  input: AcknowledgeForumAdvisoryInput;
+};
+
+
+export type MutationAddManualMaintainerArgs = {
+  input: AddManualMaintainerInput;
 };
 
 
@@ -344,8 +1868,23 @@ export type MutationApproveCooperativeArgs = {
 };
 
 
+export type MutationBookmarkForumPostArgs = {
+  input: BookmarkForumPostInput;
+};
+
+
+export type MutationCastForumDecisionVoteArgs = {
+  input: CastForumDecisionVoteInput;
+};
+
+
 export type MutationChangeMemberRoleArgs = {
   input: ChangeMemberRoleInput;
+};
+
+
+export type MutationCommentOnManualProposalArgs = {
+  input: CommentOnManualProposalInput;
 };
 
 
@@ -354,8 +1893,58 @@ export type MutationCreateApiTokenArgs = {
 };
 
 
+export type MutationCreateClusterJoinTokenArgs = {
+  input: CreateClusterJoinTokenInput;
+};
+
+
+export type MutationCreateForumCategoryArgs = {
+  input: CreateForumCategoryInput;
+};
+
+
+export type MutationCreateForumTopicArgs = {
+  input: CreateForumTopicInput;
+};
+
+
+export type MutationCutManualReleaseArgs = {
+  input: CutManualReleaseInput;
+};
+
+
 export type MutationDeclineCooperativeArgs = {
   input: DecideCooperativeInput;
+};
+
+
+export type MutationDeclineManualProposalArgs = {
+  input: DeclineManualProposalInput;
+};
+
+
+export type MutationDeleteForumDraftArgs = {
+  input: DeleteForumDraftInput;
+};
+
+
+export type MutationDenyMemberClusterArgs = {
+  input: DecideMemberClusterInput;
+};
+
+
+export type MutationEditForumPostArgs = {
+  input: EditForumPostInput;
+};
+
+
+export type MutationEditManualPageArgs = {
+  input: EditManualPageInput;
+};
+
+
+export type MutationFlagForumPostArgs = {
+  input: FlagForumPostInput;
 };
 
 
@@ -369,8 +1958,98 @@ export type MutationLeaveCooperativeArgs = {
 };
 
 
+export type MutationLikeForumPostArgs = {
+  input: ForumPostInput;
+};
+
+
+export type MutationMarkForumNotificationsReadArgs = {
+  input: MarkForumNotificationsReadInput;
+};
+
+
+export type MutationMarkForumTopicReadArgs = {
+  input: MarkForumTopicReadInput;
+};
+
+
+export type MutationMergeManualProposalArgs = {
+  input: MergeManualProposalInput;
+};
+
+
+export type MutationMoveForumTopicArgs = {
+  input: MoveForumTopicInput;
+};
+
+
+export type MutationProposeManualChangeArgs = {
+  input: ProposeManualChangeInput;
+};
+
+
+export type MutationPublishBlueprintVersionArgs = {
+  input: PublishBlueprintVersionInput;
+};
+
+
+export type MutationRateManualPageArgs = {
+  input: RateManualPageInput;
+};
+
+
+export type MutationRecordAgentEventsArgs = {
+  input: RecordAgentEventsInput;
+};
+
+
+export type MutationRegisterClusterArgs = {
+  input: RegisterClusterInput;
+};
+
+
+export type MutationRegisterSigningKeyArgs = {
+  input: RegisterSigningKeyInput;
+};
+
+
+export type MutationRemoveForumBookmarkArgs = {
+  input: RemoveForumBookmarkInput;
+};
+
+
+export type MutationRemoveManualMaintainerArgs = {
+  input: RemoveManualMaintainerInput;
+};
+
+
 export type MutationRemoveMemberArgs = {
   input: RemoveMemberInput;
+};
+
+
+export type MutationRenewLeaseArgs = {
+  input: RenewLeaseInput;
+};
+
+
+export type MutationReplyToForumTopicArgs = {
+  input: ReplyToForumTopicInput;
+};
+
+
+export type MutationReportStatusArgs = {
+  input: ReportStatusInput;
+};
+
+
+export type MutationResolveForumFlagArgs = {
+  input: ResolveForumFlagInput;
+};
+
+
+export type MutationRestoreManualPageRevisionArgs = {
+  input: RestoreManualPageRevisionInput;
 };
 
 
@@ -384,8 +2063,88 @@ export type MutationRevokeInvitationArgs = {
 };
 
 
+export type MutationRevokeMemberClusterArgs = {
+  input: RevokeMemberClusterInput;
+};
+
+
+export type MutationSaveForumDraftArgs = {
+  input: SaveForumDraftInput;
+};
+
+
+export type MutationSetForumPostHiddenArgs = {
+  input: SetForumPostHiddenInput;
+};
+
+
+export type MutationSetForumTopicHiddenArgs = {
+  input: SetForumTopicFlagInput;
+};
+
+
+export type MutationSetForumTopicLockedArgs = {
+  input: SetForumTopicFlagInput;
+};
+
+
+export type MutationSetForumTopicPinnedArgs = {
+  input: SetForumTopicFlagInput;
+};
+
+
+export type MutationSetForumWatchLevelArgs = {
+  input: SetForumWatchLevelInput;
+};
+
+
+export type MutationSetManualReleaseStatusArgs = {
+  input: SetManualReleaseStatusInput;
+};
+
+
+export type MutationSetMemberClusterLabelsArgs = {
+  input: SetMemberClusterLabelsInput;
+};
+
+
+export type MutationSetMemberClusterMaintenanceArgs = {
+  input: SetMemberClusterMaintenanceInput;
+};
+
+
+export type MutationTrustSigningKeyArgs = {
+  input: TrustSigningKeyInput;
+};
+
+
+export type MutationUnacceptForumAnswerArgs = {
+  input: UnacceptForumAnswerInput;
+};
+
+
+export type MutationUnacceptMemberClusterArgs = {
+  input: DecideMemberClusterInput;
+};
+
+
+export type MutationUnlikeForumPostArgs = {
+  input: ForumPostInput;
+};
+
+
 export type MutationUpdateCooperativeArgs = {
   input: UpdateCooperativeInput;
+};
+
+
+export type MutationUpdateForumCategoryArgs = {
+  input: UpdateForumCategoryInput;
+};
+
+
+export type MutationYankBlueprintVersionArgs = {
+  input: YankBlueprintVersionInput;
 };
 
 /** An object with a globally unique, opaque ID that `node(id:)` can fetch again. */
@@ -414,16 +2173,93 @@ export type Person = Node & {
   name: Scalars['String']['output'];
 };
 
+export type ProposeManualChangeInput = {
+  /** The revision the edit started from (the page's current revision when the editor opened). */
+  baseRevisionId?: InputMaybe<Scalars['ID']['input']>;
+  /** For a new page: its chapter and slug. */
+  chapterId?: InputMaybe<Scalars['ID']['input']>;
+  markdown: Scalars['String']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+  /** The page to edit; omit for a new page. */
+  pageId?: InputMaybe<Scalars['ID']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  summary?: InputMaybe<Scalars['String']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type ProposeManualChangePayload = {
+  __typename?: 'ProposeManualChangePayload';
+  proposal: ManualChangeProposal;
+};
+
+export type PublishBlueprintVersionInput = {
+  /** The publishing cooperative. */
+  cooperativeId: Scalars['ID']['input'];
+  signature?: InputMaybe<BlueprintSignatureInput>;
+  /** The blueprint folder as a base64 .tgz (at most 10 MiB). */
+  tarball: Scalars['String']['input'];
+};
+
+export type PublishBlueprintVersionPayload = {
+  __typename?: 'PublishBlueprintVersionPayload';
+  blueprint: Blueprint;
+  /** False when exactly this content was already published (publishing is idempotent). */
+  created: Scalars['Boolean']['output'];
+  version: BlueprintVersion;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The audit log, newest first. Stewards see everything; cooperative admins see their cooperative's events. */
   auditEvents: AuditEventConnection;
+  blueprint?: Maybe<Blueprint>;
+  /** The alliance keyring: every trusted publisher key. */
+  blueprintKeyring: Array<SigningKey>;
+  /** One version by exact version, yanked or not. */
+  blueprintVersion?: Maybe<BlueprintVersion>;
+  /** The blueprint catalog. */
+  blueprints: BlueprintConnection;
+  compareBlueprintVersions: BlueprintComparison;
   cooperative?: Maybe<Cooperative>;
   /** The cooperative directory. */
   cooperatives: CooperativeConnection;
+  forumBookmarks: ForumBookmarkConnection;
+  /** The categories the viewer may read, in their order. */
+  forumCategories: Array<ForumCategory>;
+  forumCategory?: Maybe<ForumCategory>;
+  forumDraft?: Maybe<ForumDraft>;
+  /** The viewer's notifications, newest activity first. */
+  forumNotifications: ForumNotificationConnection;
+  /** Flags for moderators, oldest first. */
+  forumReviewQueue: ForumFlagConnection;
+  forumTopic?: Maybe<ForumTopic>;
+  forumTopics: ForumTopicConnection;
+  manual?: Maybe<Manual>;
+  manualProposal?: Maybe<ManualChangeProposal>;
+  manuals: ManualConnection;
+  memberCluster?: Maybe<MemberCluster>;
+  /**
+   * Member clusters by name. Accepted clusters are listed to everyone signed in; pending and denied ones only to
+   * their cooperative and to stewards.
+   */
+  memberClusters: MemberClusterConnection;
   /** Fetches any object by its global ID, if the viewer may see it. */
   node?: Maybe<Node>;
   person?: Maybe<Person>;
+  /**
+   * Renders a version offline. Invalid parameters give BAD_USER_INPUT with every failing JSON Pointer in
+   * `extensions.problems` (fields like `parameters/controlPlane/endpoint`).
+   */
+  renderBlueprint: RenderedBlueprint;
+  /**
+   * One permission-aware search over forum posts and topics, manual pages, blueprints and member clusters.
+   * Operators: `type:` `category:` `tag:` `@person` `coop:` `release:` `status:solved|unsolved` `in:title`
+   * `before:YYYY-MM-DD` `after:YYYY-MM-DD` `"exact phrase"` `-excluded` (also `-tag:x`). Unknown operators are searched
+   * as words. Queries over 500 characters are truncated with a notice.
+   */
+  search: SearchResults;
+  /** Queries that found nothing, most frequent first. Stewards and moderators only. */
+  searchMisses: SearchMissConnection;
   /** The signed-in person, or null when anonymous. */
   viewer?: Maybe<Viewer>;
 };
@@ -433,6 +2269,32 @@ export type QueryAuditEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AuditEventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBlueprintArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type QueryBlueprintVersionArgs = {
+  name: Scalars['String']['input'];
+  version: Scalars['String']['input'];
+};
+
+
+export type QueryBlueprintsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<BlueprintFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sort?: InputMaybe<BlueprintSort>;
+};
+
+
+export type QueryCompareBlueprintVersionsArgs = {
+  from: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -448,6 +2310,77 @@ export type QueryCooperativesArgs = {
 };
 
 
+export type QueryForumBookmarksArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryForumCategoryArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryForumDraftArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+export type QueryForumNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryForumReviewQueueArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ForumFlagStatus>;
+};
+
+
+export type QueryForumTopicArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryForumTopicsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ForumTopicFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  order?: InputMaybe<ForumTopicOrder>;
+};
+
+
+export type QueryManualArgs = {
+  slug: Scalars['String']['input'];
+};
+
+
+export type QueryManualProposalArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryManualsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMemberClusterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMemberClustersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MemberClusterFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -455,6 +2388,95 @@ export type QueryNodeArgs = {
 
 export type QueryPersonArgs = {
   handle: Scalars['String']['input'];
+};
+
+
+export type QueryRenderBlueprintArgs = {
+  name: Scalars['String']['input'];
+  parameters?: InputMaybe<Scalars['JSON']['input']>;
+  version: Scalars['String']['input'];
+};
+
+
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  context?: InputMaybe<SearchContextInput>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
+export type QuerySearchMissesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type RateManualPageInput = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  helpful: Scalars['Boolean']['input'];
+  pageId: Scalars['ID']['input'];
+};
+
+export type RateManualPagePayload = {
+  __typename?: 'RateManualPagePayload';
+  feedback: ManualPageFeedback;
+};
+
+export type RecordAgentEventsInput = {
+  /** At most 1000 events: `{ type, at, message, details? }`. */
+  events: Array<Scalars['JSON']['input']>;
+};
+
+export type RecordAgentEventsPayload = {
+  __typename?: 'RecordAgentEventsPayload';
+  accepted: Scalars['Int']['output'];
+};
+
+export type RegisterClusterInput = {
+  agentVersion: Scalars['String']['input'];
+  clusterUid: Scalars['String']['input'];
+  joinToken: Scalars['String']['input'];
+  kubernetesVersion: Scalars['String']['input'];
+};
+
+export type RegisterClusterPayload = {
+  __typename?: 'RegisterClusterPayload';
+  cluster: MemberCluster;
+  credential: AgentCredential;
+  leaseSeconds: Scalars['Int']['output'];
+  statusIntervalSeconds: Scalars['Int']['output'];
+};
+
+export type RegisterSigningKeyInput = {
+  cooperativeId: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+  /** An Ed25519 public key: PEM (SPKI) or the raw 32 bytes in base64. */
+  publicKey: Scalars['String']['input'];
+};
+
+export type RegisterSigningKeyPayload = {
+  __typename?: 'RegisterSigningKeyPayload';
+  signingKey: SigningKey;
+};
+
+export type RemoveForumBookmarkInput = {
+  postId: Scalars['ID']['input'];
+};
+
+export type RemoveForumBookmarkPayload = {
+  __typename?: 'RemoveForumBookmarkPayload';
+  removed: Scalars['Boolean']['output'];
+};
+
+export type RemoveManualMaintainerInput = {
+  cooperativeSlug?: InputMaybe<Scalars['String']['input']>;
+  manualId: Scalars['ID']['input'];
+  personHandle?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RemoveManualMaintainerPayload = {
+  __typename?: 'RemoveManualMaintainerPayload';
+  manual: Manual;
 };
 
 export type RemoveMemberInput = {
@@ -465,6 +2487,73 @@ export type RemoveMemberPayload = {
   __typename?: 'RemoveMemberPayload';
   cooperative: Cooperative;
   removedMembershipId: Scalars['ID']['output'];
+};
+
+/**
+ * The output of rendering a version with parameters: files sorted by path, their SHA256SUMS and the digest of the
+ * bundle `POST /api/blueprints/<name>/<version>/render` returns for the same parameters.
+ */
+export type RenderedBlueprint = {
+  __typename?: 'RenderedBlueprint';
+  bundleDigest: Scalars['String']['output'];
+  files: Array<RenderedBlueprintFile>;
+  /** The parameters after validation, with the schema's defaults filled in. */
+  parameters: Scalars['JSON']['output'];
+  sha256sums: Scalars['String']['output'];
+};
+
+export type RenderedBlueprintFile = {
+  __typename?: 'RenderedBlueprintFile';
+  content: Scalars['String']['output'];
+  path: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+};
+
+export type RenewLeaseInput = {
+  /** The agent's clock, for the ClockSynced condition. */
+  agentTime: Scalars['DateTime']['input'];
+};
+
+export type RenewLeasePayload = {
+  __typename?: 'RenewLeasePayload';
+  leaseSeconds: Scalars['Int']['output'];
+  serverTime: Scalars['DateTime']['output'];
+};
+
+export type ReplyToForumTopicInput = {
+  markdown: Scalars['String']['input'];
+  /** The number of the post this replies to, if any. */
+  replyToNumber?: InputMaybe<Scalars['Int']['input']>;
+  topicId: Scalars['ID']['input'];
+};
+
+export type ReportStatusInput = {
+  clusterUid: Scalars['String']['input'];
+  observedAt: Scalars['DateTime']['input'];
+  /** The agent's status report (agent/README.md); at most 256 KiB. */
+  report: Scalars['JSON']['input'];
+};
+
+export type ReportStatusPayload = {
+  __typename?: 'ReportStatusPayload';
+  accepted: Scalars['Boolean']['output'];
+};
+
+export type ResolveForumFlagInput = {
+  flagId: Scalars['ID']['input'];
+  /** AGREED hides the post; DISAGREED or DEFERRED leave it visible. */
+  status: ForumFlagStatus;
+};
+
+export type RestoreManualPageRevisionInput = {
+  number: Scalars['Int']['input'];
+  pageId: Scalars['ID']['input'];
+};
+
+export type RestoreManualPageRevisionPayload = {
+  __typename?: 'RestoreManualPageRevisionPayload';
+  page: ManualPage;
+  revision: ManualPageRevision;
 };
 
 export type RevokeApiTokenInput = {
@@ -485,6 +2574,177 @@ export type RevokeInvitationPayload = {
   invitationId: Scalars['ID']['output'];
 };
 
+export type RevokeMemberClusterInput = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RotateCredentialPayload = {
+  __typename?: 'RotateCredentialPayload';
+  credential: AgentCredential;
+};
+
+export type SaveForumDraftInput = {
+  key: Scalars['String']['input'];
+  markdown: Scalars['String']['input'];
+  /** The sequence of the draft the client last saw (0 for a new one); a newer one on the server gives CONFLICT. */
+  sequence: Scalars['Int']['input'];
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SearchContextInput = {
+  /** The manual release being read: its pages rank first. */
+  release?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SearchFacetValue = {
+  __typename?: 'SearchFacetValue';
+  count: Scalars['Int']['output'];
+  value: Scalars['String']['output'];
+};
+
+/** Counts over every visible result (not just the page). Hidden documents never count. */
+export type SearchFacets = {
+  __typename?: 'SearchFacets';
+  category: Array<SearchFacetValue>;
+  cooperative: Array<SearchFacetValue>;
+  release: Array<SearchFacetValue>;
+  tag: Array<SearchFacetValue>;
+  type: Array<SearchFacetValue>;
+};
+
+/** One search result. `snippetHtml` is escaped text in which only `<mark>` is markup. */
+export type SearchHit = {
+  __typename?: 'SearchHit';
+  cooperativeSlug?: Maybe<Scalars['String']['output']>;
+  /** The found object's own ID within its type. */
+  objectId: Scalars['String']['output'];
+  release?: Maybe<Scalars['String']['output']>;
+  snippetHtml: Scalars['String']['output'];
+  title: Scalars['String']['output'];
+  type: SearchResultType;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Where to open it in the hub. */
+  url: Scalars['String']['output'];
+};
+
+export type SearchHitEdge = {
+  __typename?: 'SearchHitEdge';
+  cursor: Scalars['String']['output'];
+  node: SearchHit;
+};
+
+/** A query that found nothing, so maintainers see what the manuals lack. */
+export type SearchMiss = {
+  __typename?: 'SearchMiss';
+  count: Scalars['Int']['output'];
+  lastSearchedAt: Scalars['DateTime']['output'];
+  query: Scalars['String']['output'];
+};
+
+export type SearchMissConnection = {
+  __typename?: 'SearchMissConnection';
+  edges: Array<SearchMissEdge>;
+  pageInfo: PageInfo;
+};
+
+export type SearchMissEdge = {
+  __typename?: 'SearchMissEdge';
+  cursor: Scalars['String']['output'];
+  node: SearchMiss;
+};
+
+export type SearchResultType =
+  | 'BLUEPRINT'
+  | 'CLUSTER'
+  | 'MANUAL_PAGE'
+  | 'POST'
+  | 'TOPIC';
+
+export type SearchResults = {
+  __typename?: 'SearchResults';
+  edges: Array<SearchHitEdge>;
+  facets: SearchFacets;
+  /** What was ignored or changed in the query (unknown dates, truncation...). */
+  notices: Array<Scalars['String']['output']>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+  truncated: Scalars['Boolean']['output'];
+};
+
+export type SetForumPostHiddenInput = {
+  hidden: Scalars['Boolean']['input'];
+  postId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetForumTopicFlagInput = {
+  topicId: Scalars['ID']['input'];
+  value: Scalars['Boolean']['input'];
+};
+
+export type SetForumWatchLevelInput = {
+  level: ForumWatchLevel;
+  topicId: Scalars['ID']['input'];
+};
+
+export type SetForumWatchLevelPayload = {
+  __typename?: 'SetForumWatchLevelPayload';
+  topic: ForumTopic;
+};
+
+export type SetManualReleaseStatusInput = {
+  releaseId: Scalars['ID']['input'];
+  status: ManualReleaseStatus;
+};
+
+export type SetManualReleaseStatusPayload = {
+  __typename?: 'SetManualReleaseStatusPayload';
+  release: ManualRelease;
+};
+
+export type SetMemberClusterLabelsInput = {
+  id: Scalars['ID']['input'];
+  /** Replaces every label. Standard keys: `country` (ISO 3166-1 alpha-2), `jurisdiction`, `region`. */
+  labels: Array<ClusterLabelInput>;
+};
+
+export type SetMemberClusterMaintenanceInput = {
+  id: Scalars['ID']['input'];
+  maintenance: Scalars['Boolean']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An Ed25519 public key a cooperative signs its blueprints with. */
+export type SigningKey = Node & {
+  __typename?: 'SigningKey';
+  cooperative?: Maybe<Cooperative>;
+  createdAt: Scalars['DateTime']['output'];
+  /** sha256 (hex) of the raw 32-byte key; signatures name their key by it. */
+  fingerprint: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  /** The raw public key, base64. */
+  publicKey: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** In the alliance keyring. */
+  trusted: Scalars['Boolean']['output'];
+};
+
+export type TrustSigningKeyInput = {
+  note?: InputMaybe<Scalars['String']['input']>;
+  signingKeyId: Scalars['ID']['input'];
+};
+
+export type TrustSigningKeyPayload = {
+  __typename?: 'TrustSigningKeyPayload';
+  signingKey: SigningKey;
+};
+
+export type UnacceptForumAnswerInput = {
+  topicId: Scalars['ID']['input'];
+};
+
 export type UpdateCooperativeInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   description?: InputMaybe<Scalars['String']['input']>;
@@ -496,6 +2756,17 @@ export type UpdateCooperativeInput = {
 export type UpdateCooperativePayload = {
   __typename?: 'UpdateCooperativePayload';
   cooperative: Cooperative;
+};
+
+export type UpdateForumCategoryInput = {
+  allowsAcceptedAnswers?: InputMaybe<Scalars['Boolean']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  position?: InputMaybe<Scalars['Int']['input']>;
+  postAudience?: InputMaybe<ForumAudience>;
+  readAudience?: InputMaybe<ForumAudience>;
+  replyAudience?: InputMaybe<ForumAudience>;
 };
 
 /** The signed-in person and what belongs to them. */
@@ -515,6 +2786,17 @@ export type Viewer = {
 export type ViewerMembershipsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type YankBlueprintVersionInput = {
+  name: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+  version: Scalars['String']['input'];
+};
+
+export type YankBlueprintVersionPayload = {
+  __typename?: 'YankBlueprintVersionPayload';
+  version: BlueprintVersion;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -593,19 +2875,34 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( ApiTokenModel )
     | ( AuditEventModel )
+    | ( BlueprintModel )
+    | ( BlueprintVersionModel )
     | ( CooperativeModel )
+    | ( ForumBookmarkModel )
+    | ( ForumCategoryModel )
+    | ( ForumFlagModel )
+    | ( ForumNotificationModel )
+    | ( ForumPostModel )
+    | ( ForumTopicModel )
     | ( InvitationModel )
+    | ( MemberClusterModel )
     | ( MembershipModel )
     | ( PersonModel )
+    | ( SigningKeyModel )
   ;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AcceptForumAnswerInput: ResolverTypeWrapper<Partial<AcceptForumAnswerInput>>;
   AcceptInvitationInput: ResolverTypeWrapper<Partial<AcceptInvitationInput>>;
   AcceptInvitationPayload: ResolverTypeWrapper<Partial<Omit<AcceptInvitationPayload, 'membership'> & { membership: ResolversTypes['Membership'] }>>;
+  AcknowledgeForumAdvisoryInput: ResolverTypeWrapper<Partial<AcknowledgeForumAdvisoryInput>>;
+  AddManualMaintainerInput: ResolverTypeWrapper<Partial<AddManualMaintainerInput>>;
+  AddManualMaintainerPayload: ResolverTypeWrapper<Partial<Omit<AddManualMaintainerPayload, 'manual'> & { manual: ResolversTypes['Manual'] }>>;
   AddMemberInput: ResolverTypeWrapper<Partial<AddMemberInput>>;
   AddMemberPayload: ResolverTypeWrapper<Partial<Omit<AddMemberPayload, 'membership'> & { membership: ResolversTypes['Membership'] }>>;
+  AgentCredential: ResolverTypeWrapper<Partial<AgentCredential>>;
   ApiToken: ResolverTypeWrapper<ApiTokenModel>;
   ApiTokenScope: ResolverTypeWrapper<Partial<ApiTokenScope>>;
   ApplyForCooperativeInput: ResolverTypeWrapper<Partial<ApplyForCooperativeInput>>;
@@ -615,9 +2912,55 @@ export type ResolversTypes = ResolversObject<{
   AuditEventEdge: ResolverTypeWrapper<Partial<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>>;
   AuditEventFilter: ResolverTypeWrapper<Partial<AuditEventFilter>>;
   AuthenticationMethod: ResolverTypeWrapper<Partial<AuthenticationMethod>>;
+  Blueprint: ResolverTypeWrapper<BlueprintModel>;
+  BlueprintCategory: ResolverTypeWrapper<Partial<BlueprintCategory>>;
+  BlueprintChange: ResolverTypeWrapper<Partial<BlueprintChange>>;
+  BlueprintChangeKind: ResolverTypeWrapper<Partial<BlueprintChangeKind>>;
+  BlueprintComparison: ResolverTypeWrapper<Partial<Omit<BlueprintComparison, 'from' | 'to'> & { from: ResolversTypes['BlueprintVersion'], to: ResolversTypes['BlueprintVersion'] }>>;
+  BlueprintCompatibility: ResolverTypeWrapper<Partial<BlueprintCompatibility>>;
+  BlueprintComponent: ResolverTypeWrapper<Partial<BlueprintComponent>>;
+  BlueprintConnection: ResolverTypeWrapper<Partial<Omit<BlueprintConnection, 'edges'> & { edges: Array<ResolversTypes['BlueprintEdge']> }>>;
+  BlueprintDiffHunk: ResolverTypeWrapper<Partial<BlueprintDiffHunk>>;
+  BlueprintDiffLine: ResolverTypeWrapper<Partial<BlueprintDiffLine>>;
+  BlueprintEdge: ResolverTypeWrapper<Partial<Omit<BlueprintEdge, 'node'> & { node: ResolversTypes['Blueprint'] }>>;
+  BlueprintExample: ResolverTypeWrapper<Partial<BlueprintExample>>;
+  BlueprintFileDiff: ResolverTypeWrapper<Partial<BlueprintFileDiff>>;
+  BlueprintFilter: ResolverTypeWrapper<Partial<BlueprintFilter>>;
+  BlueprintInstallInstructions: ResolverTypeWrapper<Partial<BlueprintInstallInstructions>>;
+  BlueprintKind: ResolverTypeWrapper<Partial<BlueprintKind>>;
+  BlueprintLink: ResolverTypeWrapper<Partial<BlueprintLink>>;
+  BlueprintMaintainer: ResolverTypeWrapper<Partial<BlueprintMaintainer>>;
+  BlueprintPrerequisite: ResolverTypeWrapper<Partial<BlueprintPrerequisite>>;
+  BlueprintPublisher: ResolverTypeWrapper<Partial<Omit<BlueprintPublisher, 'cooperative'> & { cooperative?: Maybe<ResolversTypes['Cooperative']> }>>;
+  BlueprintSchemaChange: ResolverTypeWrapper<Partial<BlueprintSchemaChange>>;
+  BlueprintSchemaChangeKind: ResolverTypeWrapper<Partial<BlueprintSchemaChangeKind>>;
+  BlueprintSignatureInfo: ResolverTypeWrapper<Partial<Omit<BlueprintSignatureInfo, 'signingKey'> & { signingKey?: Maybe<ResolversTypes['SigningKey']> }>>;
+  BlueprintSignatureInput: ResolverTypeWrapper<Partial<BlueprintSignatureInput>>;
+  BlueprintSignatureStatus: ResolverTypeWrapper<Partial<BlueprintSignatureStatus>>;
+  BlueprintSort: ResolverTypeWrapper<Partial<BlueprintSort>>;
+  BlueprintVersion: ResolverTypeWrapper<BlueprintVersionModel>;
+  BookmarkForumPostInput: ResolverTypeWrapper<Partial<BookmarkForumPostInput>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CastForumDecisionVoteInput: ResolverTypeWrapper<Partial<CastForumDecisionVoteInput>>;
   ChangeMemberRoleInput: ResolverTypeWrapper<Partial<ChangeMemberRoleInput>>;
   ChangeMemberRolePayload: ResolverTypeWrapper<Partial<Omit<ChangeMemberRolePayload, 'membership'> & { membership: ResolversTypes['Membership'] }>>;
+  ClusterAcceptance: ResolverTypeWrapper<Partial<ClusterAcceptance>>;
+  ClusterAvailability: ResolverTypeWrapper<Partial<ClusterAvailability>>;
+  ClusterCapacity: ResolverTypeWrapper<Partial<ClusterCapacity>>;
+  ClusterCondition: ResolverTypeWrapper<Partial<ClusterCondition>>;
+  ClusterEvent: ResolverTypeWrapper<ClusterEventModel>;
+  ClusterEventConnection: ResolverTypeWrapper<Partial<Omit<ClusterEventConnection, 'edges'> & { edges: Array<ResolversTypes['ClusterEventEdge']> }>>;
+  ClusterEventEdge: ResolverTypeWrapper<Partial<Omit<ClusterEventEdge, 'node'> & { node: ResolversTypes['ClusterEvent'] }>>;
+  ClusterFreeNodeShape: ResolverTypeWrapper<Partial<ClusterFreeNodeShape>>;
+  ClusterHistoryPoint: ResolverTypeWrapper<Partial<ClusterHistoryPoint>>;
+  ClusterLabel: ResolverTypeWrapper<Partial<ClusterLabel>>;
+  ClusterLabelInput: ResolverTypeWrapper<Partial<ClusterLabelInput>>;
+  ClusterLease: ResolverTypeWrapper<Partial<ClusterLease>>;
+  ClusterNodeCounts: ResolverTypeWrapper<Partial<ClusterNodeCounts>>;
+  ClusterResourceFigures: ResolverTypeWrapper<Partial<ClusterResourceFigures>>;
+  ClusterTaint: ResolverTypeWrapper<Partial<ClusterTaint>>;
+  CommentOnManualProposalInput: ResolverTypeWrapper<Partial<CommentOnManualProposalInput>>;
+  CommentOnManualProposalPayload: ResolverTypeWrapper<Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversTypes['ManualProposalComment'], proposal: ResolversTypes['ManualChangeProposal'] }>>;
   Cooperative: ResolverTypeWrapper<CooperativeModel>;
   CooperativeConnection: ResolverTypeWrapper<Partial<Omit<CooperativeConnection, 'edges'> & { edges: Array<ResolversTypes['CooperativeEdge']> }>>;
   CooperativeEdge: ResolverTypeWrapper<Partial<Omit<CooperativeEdge, 'node'> & { node: ResolversTypes['Cooperative'] }>>;
@@ -626,10 +2969,65 @@ export type ResolversTypes = ResolversObject<{
   CooperativeTier: ResolverTypeWrapper<Partial<CooperativeTier>>;
   CreateApiTokenInput: ResolverTypeWrapper<Partial<CreateApiTokenInput>>;
   CreateApiTokenPayload: ResolverTypeWrapper<Partial<Omit<CreateApiTokenPayload, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>>;
+  CreateClusterJoinTokenInput: ResolverTypeWrapper<Partial<CreateClusterJoinTokenInput>>;
+  CreateClusterJoinTokenPayload: ResolverTypeWrapper<Partial<CreateClusterJoinTokenPayload>>;
+  CreateForumCategoryInput: ResolverTypeWrapper<Partial<CreateForumCategoryInput>>;
+  CreateForumTopicInput: ResolverTypeWrapper<Partial<CreateForumTopicInput>>;
+  CutManualReleaseInput: ResolverTypeWrapper<Partial<CutManualReleaseInput>>;
+  CutManualReleasePayload: ResolverTypeWrapper<Partial<Omit<CutManualReleasePayload, 'release'> & { release: ResolversTypes['ManualRelease'] }>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DecideCooperativeInput: ResolverTypeWrapper<Partial<DecideCooperativeInput>>;
   DecideCooperativePayload: ResolverTypeWrapper<Partial<Omit<DecideCooperativePayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
+  DecideMemberClusterInput: ResolverTypeWrapper<Partial<DecideMemberClusterInput>>;
+  DeclineManualProposalInput: ResolverTypeWrapper<Partial<DeclineManualProposalInput>>;
+  DeclineManualProposalPayload: ResolverTypeWrapper<Partial<Omit<DeclineManualProposalPayload, 'proposal'> & { proposal: ResolversTypes['ManualChangeProposal'] }>>;
+  DeleteForumDraftInput: ResolverTypeWrapper<Partial<DeleteForumDraftInput>>;
+  DeleteForumDraftPayload: ResolverTypeWrapper<Partial<DeleteForumDraftPayload>>;
+  EditForumPostInput: ResolverTypeWrapper<Partial<EditForumPostInput>>;
+  EditManualPageInput: ResolverTypeWrapper<Partial<EditManualPageInput>>;
+  EditManualPagePayload: ResolverTypeWrapper<Partial<Omit<EditManualPagePayload, 'page' | 'revision'> & { page: ResolversTypes['ManualPage'], revision: ResolversTypes['ManualPageRevision'] }>>;
   ErrorCode: ResolverTypeWrapper<Partial<ErrorCode>>;
+  FlagForumPostInput: ResolverTypeWrapper<Partial<FlagForumPostInput>>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
+  ForumAdvisory: ResolverTypeWrapper<ForumTopicModel>;
+  ForumAdvisoryAcknowledgement: ResolverTypeWrapper<ForumAdvisoryAckModel>;
+  ForumAudience: ResolverTypeWrapper<Partial<ForumAudience>>;
+  ForumBookmark: ResolverTypeWrapper<ForumBookmarkModel>;
+  ForumBookmarkConnection: ResolverTypeWrapper<Partial<Omit<ForumBookmarkConnection, 'edges'> & { edges: Array<ResolversTypes['ForumBookmarkEdge']> }>>;
+  ForumBookmarkEdge: ResolverTypeWrapper<Partial<Omit<ForumBookmarkEdge, 'node'> & { node: ResolversTypes['ForumBookmark'] }>>;
+  ForumBookmarkPayload: ResolverTypeWrapper<Partial<Omit<ForumBookmarkPayload, 'bookmark'> & { bookmark: ResolversTypes['ForumBookmark'] }>>;
+  ForumCategory: ResolverTypeWrapper<ForumCategoryModel>;
+  ForumCategoryKind: ResolverTypeWrapper<Partial<ForumCategoryKind>>;
+  ForumCategoryPayload: ResolverTypeWrapper<Partial<Omit<ForumCategoryPayload, 'category'> & { category: ResolversTypes['ForumCategory'] }>>;
+  ForumDecision: ResolverTypeWrapper<ForumDecisionModel>;
+  ForumDecisionInput: ResolverTypeWrapper<Partial<ForumDecisionInput>>;
+  ForumDecisionResult: ResolverTypeWrapper<Partial<ForumDecisionResult>>;
+  ForumDecisionVote: ResolverTypeWrapper<ForumDecisionVoteModel>;
+  ForumDraft: ResolverTypeWrapper<ForumDraftModel>;
+  ForumDraftPayload: ResolverTypeWrapper<Partial<Omit<ForumDraftPayload, 'draft'> & { draft: ResolversTypes['ForumDraft'] }>>;
+  ForumFlag: ResolverTypeWrapper<ForumFlagModel>;
+  ForumFlagConnection: ResolverTypeWrapper<Partial<Omit<ForumFlagConnection, 'edges'> & { edges: Array<ResolversTypes['ForumFlagEdge']> }>>;
+  ForumFlagEdge: ResolverTypeWrapper<Partial<Omit<ForumFlagEdge, 'node'> & { node: ResolversTypes['ForumFlag'] }>>;
+  ForumFlagPayload: ResolverTypeWrapper<Partial<Omit<ForumFlagPayload, 'flag'> & { flag: ResolversTypes['ForumFlag'] }>>;
+  ForumFlagReason: ResolverTypeWrapper<Partial<ForumFlagReason>>;
+  ForumFlagStatus: ResolverTypeWrapper<Partial<ForumFlagStatus>>;
+  ForumNotification: ResolverTypeWrapper<ForumNotificationModel>;
+  ForumNotificationConnection: ResolverTypeWrapper<Partial<Omit<ForumNotificationConnection, 'edges'> & { edges: Array<ResolversTypes['ForumNotificationEdge']> }>>;
+  ForumNotificationEdge: ResolverTypeWrapper<Partial<Omit<ForumNotificationEdge, 'node'> & { node: ResolversTypes['ForumNotification'] }>>;
+  ForumNotificationKind: ResolverTypeWrapper<Partial<ForumNotificationKind>>;
+  ForumPost: ResolverTypeWrapper<ForumPostModel>;
+  ForumPostConnection: ResolverTypeWrapper<Partial<Omit<ForumPostConnection, 'edges'> & { edges: Array<ResolversTypes['ForumPostEdge']> }>>;
+  ForumPostEdge: ResolverTypeWrapper<Partial<Omit<ForumPostEdge, 'node'> & { node: ResolversTypes['ForumPost'] }>>;
+  ForumPostInput: ResolverTypeWrapper<Partial<ForumPostInput>>;
+  ForumPostPayload: ResolverTypeWrapper<Partial<Omit<ForumPostPayload, 'post'> & { post: ResolversTypes['ForumPost'] }>>;
+  ForumPostRevision: ResolverTypeWrapper<ForumRevisionViewModel>;
+  ForumTopic: ResolverTypeWrapper<ForumTopicModel>;
+  ForumTopicConnection: ResolverTypeWrapper<Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversTypes['ForumTopicEdge']> }>>;
+  ForumTopicEdge: ResolverTypeWrapper<Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversTypes['ForumTopic'] }>>;
+  ForumTopicFilter: ResolverTypeWrapper<Partial<ForumTopicFilter>>;
+  ForumTopicOrder: ResolverTypeWrapper<Partial<ForumTopicOrder>>;
+  ForumTopicPayload: ResolverTypeWrapper<Partial<Omit<ForumTopicPayload, 'topic'> & { topic: ResolversTypes['ForumTopic'] }>>;
+  ForumWatchLevel: ResolverTypeWrapper<Partial<ForumWatchLevel>>;
   HubRole: ResolverTypeWrapper<Partial<HubRole>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
@@ -639,33 +3037,127 @@ export type ResolversTypes = ResolversObject<{
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   LeaveCooperativeInput: ResolverTypeWrapper<Partial<LeaveCooperativeInput>>;
   LeaveCooperativePayload: ResolverTypeWrapper<Partial<Omit<LeaveCooperativePayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
+  Manual: ResolverTypeWrapper<ManualModel>;
+  ManualChangeProposal: ResolverTypeWrapper<ManualProposalModel>;
+  ManualChangeProposalEdge: ResolverTypeWrapper<Partial<Omit<ManualChangeProposalEdge, 'node'> & { node: ResolversTypes['ManualChangeProposal'] }>>;
+  ManualChapter: ResolverTypeWrapper<ManualChapterModel>;
+  ManualComponentVersion: ResolverTypeWrapper<Partial<ManualComponentVersion>>;
+  ManualConnection: ResolverTypeWrapper<Partial<Omit<ManualConnection, 'edges'> & { edges: Array<ResolversTypes['ManualEdge']> }>>;
+  ManualEdge: ResolverTypeWrapper<Partial<Omit<ManualEdge, 'node'> & { node: ResolversTypes['Manual'] }>>;
+  ManualFeedbackSummary: ResolverTypeWrapper<Partial<ManualFeedbackSummary>>;
+  ManualMaintainer: ResolverTypeWrapper<ManualMaintainerModel>;
+  ManualPage: ResolverTypeWrapper<ManualPageModel>;
+  ManualPageFeedback: ResolverTypeWrapper<ManualPageFeedbackModel>;
+  ManualPageFeedbackConnection: ResolverTypeWrapper<Partial<Omit<ManualPageFeedbackConnection, 'edges'> & { edges: Array<ResolversTypes['ManualPageFeedbackEdge']> }>>;
+  ManualPageFeedbackEdge: ResolverTypeWrapper<Partial<Omit<ManualPageFeedbackEdge, 'node'> & { node: ResolversTypes['ManualPageFeedback'] }>>;
+  ManualPageRevision: ResolverTypeWrapper<ManualPageRevisionModel>;
+  ManualPageRevisionConnection: ResolverTypeWrapper<Partial<Omit<ManualPageRevisionConnection, 'edges'> & { edges: Array<ResolversTypes['ManualPageRevisionEdge']> }>>;
+  ManualPageRevisionEdge: ResolverTypeWrapper<Partial<Omit<ManualPageRevisionEdge, 'node'> & { node: ResolversTypes['ManualPageRevision'] }>>;
+  ManualProposalComment: ResolverTypeWrapper<ManualProposalCommentModel>;
+  ManualProposalConnection: ResolverTypeWrapper<Partial<Omit<ManualProposalConnection, 'edges'> & { edges: Array<ResolversTypes['ManualChangeProposalEdge']> }>>;
+  ManualProposalStatus: ResolverTypeWrapper<Partial<ManualProposalStatus>>;
+  ManualRelease: ResolverTypeWrapper<ManualReleaseModel>;
+  ManualReleaseStatus: ResolverTypeWrapper<Partial<ManualReleaseStatus>>;
+  ManualRevisionDiff: ResolverTypeWrapper<Partial<ManualRevisionDiff>>;
+  ManualRevisionSource: ResolverTypeWrapper<Partial<ManualRevisionSource>>;
+  ManualTocEntry: ResolverTypeWrapper<Partial<ManualTocEntry>>;
+  MarkForumNotificationsReadInput: ResolverTypeWrapper<Partial<MarkForumNotificationsReadInput>>;
+  MarkForumNotificationsReadPayload: ResolverTypeWrapper<Partial<MarkForumNotificationsReadPayload>>;
+  MarkForumTopicReadInput: ResolverTypeWrapper<Partial<MarkForumTopicReadInput>>;
+  MemberCluster: ResolverTypeWrapper<MemberClusterModel>;
+  MemberClusterConnection: ResolverTypeWrapper<Partial<Omit<MemberClusterConnection, 'edges'> & { edges: Array<ResolversTypes['MemberClusterEdge']> }>>;
+  MemberClusterEdge: ResolverTypeWrapper<Partial<Omit<MemberClusterEdge, 'node'> & { node: ResolversTypes['MemberCluster'] }>>;
+  MemberClusterFilter: ResolverTypeWrapper<Partial<MemberClusterFilter>>;
+  MemberClusterPayload: ResolverTypeWrapper<Partial<Omit<MemberClusterPayload, 'memberCluster'> & { memberCluster: ResolversTypes['MemberCluster'] }>>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipConnection: ResolverTypeWrapper<Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversTypes['MembershipEdge']> }>>;
   MembershipEdge: ResolverTypeWrapper<Partial<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>>;
   MembershipRole: ResolverTypeWrapper<Partial<MembershipRole>>;
+  MergeManualProposalInput: ResolverTypeWrapper<Partial<MergeManualProposalInput>>;
+  MergeManualProposalPayload: ResolverTypeWrapper<Partial<Omit<MergeManualProposalPayload, 'proposal' | 'revision'> & { proposal: ResolversTypes['ManualChangeProposal'], revision: ResolversTypes['ManualPageRevision'] }>>;
+  MoveForumTopicInput: ResolverTypeWrapper<Partial<MoveForumTopicInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Person: ResolverTypeWrapper<PersonModel>;
+  ProposeManualChangeInput: ResolverTypeWrapper<Partial<ProposeManualChangeInput>>;
+  ProposeManualChangePayload: ResolverTypeWrapper<Partial<Omit<ProposeManualChangePayload, 'proposal'> & { proposal: ResolversTypes['ManualChangeProposal'] }>>;
+  PublishBlueprintVersionInput: ResolverTypeWrapper<Partial<PublishBlueprintVersionInput>>;
+  PublishBlueprintVersionPayload: ResolverTypeWrapper<Partial<Omit<PublishBlueprintVersionPayload, 'blueprint' | 'version'> & { blueprint: ResolversTypes['Blueprint'], version: ResolversTypes['BlueprintVersion'] }>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateManualPageInput: ResolverTypeWrapper<Partial<RateManualPageInput>>;
+  RateManualPagePayload: ResolverTypeWrapper<Partial<Omit<RateManualPagePayload, 'feedback'> & { feedback: ResolversTypes['ManualPageFeedback'] }>>;
+  RecordAgentEventsInput: ResolverTypeWrapper<Partial<RecordAgentEventsInput>>;
+  RecordAgentEventsPayload: ResolverTypeWrapper<Partial<RecordAgentEventsPayload>>;
+  RegisterClusterInput: ResolverTypeWrapper<Partial<RegisterClusterInput>>;
+  RegisterClusterPayload: ResolverTypeWrapper<Partial<Omit<RegisterClusterPayload, 'cluster'> & { cluster: ResolversTypes['MemberCluster'] }>>;
+  RegisterSigningKeyInput: ResolverTypeWrapper<Partial<RegisterSigningKeyInput>>;
+  RegisterSigningKeyPayload: ResolverTypeWrapper<Partial<Omit<RegisterSigningKeyPayload, 'signingKey'> & { signingKey: ResolversTypes['SigningKey'] }>>;
+  RemoveForumBookmarkInput: ResolverTypeWrapper<Partial<RemoveForumBookmarkInput>>;
+  RemoveForumBookmarkPayload: ResolverTypeWrapper<Partial<RemoveForumBookmarkPayload>>;
+  RemoveManualMaintainerInput: ResolverTypeWrapper<Partial<RemoveManualMaintainerInput>>;
+  RemoveManualMaintainerPayload: ResolverTypeWrapper<Partial<Omit<RemoveManualMaintainerPayload, 'manual'> & { manual: ResolversTypes['Manual'] }>>;
   RemoveMemberInput: ResolverTypeWrapper<Partial<RemoveMemberInput>>;
   RemoveMemberPayload: ResolverTypeWrapper<Partial<Omit<RemoveMemberPayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
+  RenderedBlueprint: ResolverTypeWrapper<Partial<RenderedBlueprint>>;
+  RenderedBlueprintFile: ResolverTypeWrapper<Partial<RenderedBlueprintFile>>;
+  RenewLeaseInput: ResolverTypeWrapper<Partial<RenewLeaseInput>>;
+  RenewLeasePayload: ResolverTypeWrapper<Partial<RenewLeasePayload>>;
+  ReplyToForumTopicInput: ResolverTypeWrapper<Partial<ReplyToForumTopicInput>>;
+  ReportStatusInput: ResolverTypeWrapper<Partial<ReportStatusInput>>;
+  ReportStatusPayload: ResolverTypeWrapper<Partial<ReportStatusPayload>>;
+  ResolveForumFlagInput: ResolverTypeWrapper<Partial<ResolveForumFlagInput>>;
+  RestoreManualPageRevisionInput: ResolverTypeWrapper<Partial<RestoreManualPageRevisionInput>>;
+  RestoreManualPageRevisionPayload: ResolverTypeWrapper<Partial<Omit<RestoreManualPageRevisionPayload, 'page' | 'revision'> & { page: ResolversTypes['ManualPage'], revision: ResolversTypes['ManualPageRevision'] }>>;
   RevokeApiTokenInput: ResolverTypeWrapper<Partial<RevokeApiTokenInput>>;
   RevokeApiTokenPayload: ResolverTypeWrapper<Partial<Omit<RevokeApiTokenPayload, 'apiToken'> & { apiToken: ResolversTypes['ApiToken'] }>>;
   RevokeInvitationInput: ResolverTypeWrapper<Partial<RevokeInvitationInput>>;
   RevokeInvitationPayload: ResolverTypeWrapper<Partial<RevokeInvitationPayload>>;
+  RevokeMemberClusterInput: ResolverTypeWrapper<Partial<RevokeMemberClusterInput>>;
+  RotateCredentialPayload: ResolverTypeWrapper<Partial<RotateCredentialPayload>>;
+  SaveForumDraftInput: ResolverTypeWrapper<Partial<SaveForumDraftInput>>;
+  SearchContextInput: ResolverTypeWrapper<Partial<SearchContextInput>>;
+  SearchFacetValue: ResolverTypeWrapper<Partial<SearchFacetValue>>;
+  SearchFacets: ResolverTypeWrapper<Partial<SearchFacets>>;
+  SearchHit: ResolverTypeWrapper<Partial<SearchHit>>;
+  SearchHitEdge: ResolverTypeWrapper<Partial<SearchHitEdge>>;
+  SearchMiss: ResolverTypeWrapper<Partial<SearchMiss>>;
+  SearchMissConnection: ResolverTypeWrapper<Partial<SearchMissConnection>>;
+  SearchMissEdge: ResolverTypeWrapper<Partial<SearchMissEdge>>;
+  SearchResultType: ResolverTypeWrapper<Partial<SearchResultType>>;
+  SearchResults: ResolverTypeWrapper<Partial<SearchResults>>;
+  SetForumPostHiddenInput: ResolverTypeWrapper<Partial<SetForumPostHiddenInput>>;
+  SetForumTopicFlagInput: ResolverTypeWrapper<Partial<SetForumTopicFlagInput>>;
+  SetForumWatchLevelInput: ResolverTypeWrapper<Partial<SetForumWatchLevelInput>>;
+  SetForumWatchLevelPayload: ResolverTypeWrapper<Partial<Omit<SetForumWatchLevelPayload, 'topic'> & { topic: ResolversTypes['ForumTopic'] }>>;
+  SetManualReleaseStatusInput: ResolverTypeWrapper<Partial<SetManualReleaseStatusInput>>;
+  SetManualReleaseStatusPayload: ResolverTypeWrapper<Partial<Omit<SetManualReleaseStatusPayload, 'release'> & { release: ResolversTypes['ManualRelease'] }>>;
+  SetMemberClusterLabelsInput: ResolverTypeWrapper<Partial<SetMemberClusterLabelsInput>>;
+  SetMemberClusterMaintenanceInput: ResolverTypeWrapper<Partial<SetMemberClusterMaintenanceInput>>;
+  SigningKey: ResolverTypeWrapper<SigningKeyModel>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  TrustSigningKeyInput: ResolverTypeWrapper<Partial<TrustSigningKeyInput>>;
+  TrustSigningKeyPayload: ResolverTypeWrapper<Partial<Omit<TrustSigningKeyPayload, 'signingKey'> & { signingKey: ResolversTypes['SigningKey'] }>>;
+  UnacceptForumAnswerInput: ResolverTypeWrapper<Partial<UnacceptForumAnswerInput>>;
   UpdateCooperativeInput: ResolverTypeWrapper<Partial<UpdateCooperativeInput>>;
   UpdateCooperativePayload: ResolverTypeWrapper<Partial<Omit<UpdateCooperativePayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
+  UpdateForumCategoryInput: ResolverTypeWrapper<Partial<UpdateForumCategoryInput>>;
   Viewer: ResolverTypeWrapper<ViewerIdentityModel>;
+  YankBlueprintVersionInput: ResolverTypeWrapper<Partial<YankBlueprintVersionInput>>;
+  YankBlueprintVersionPayload: ResolverTypeWrapper<Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversTypes['BlueprintVersion'] }>>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AcceptForumAnswerInput: Partial<AcceptForumAnswerInput>;
   AcceptInvitationInput: Partial<AcceptInvitationInput>;
   AcceptInvitationPayload: Partial<Omit<AcceptInvitationPayload, 'membership'> & { membership: ResolversParentTypes['Membership'] }>;
+  AcknowledgeForumAdvisoryInput: Partial<AcknowledgeForumAdvisoryInput>;
+  AddManualMaintainerInput: Partial<AddManualMaintainerInput>;
+  AddManualMaintainerPayload: Partial<Omit<AddManualMaintainerPayload, 'manual'> & { manual: ResolversParentTypes['Manual'] }>;
   AddMemberInput: Partial<AddMemberInput>;
   AddMemberPayload: Partial<Omit<AddMemberPayload, 'membership'> & { membership: ResolversParentTypes['Membership'] }>;
+  AgentCredential: Partial<AgentCredential>;
   ApiToken: ApiTokenModel;
   ApplyForCooperativeInput: Partial<ApplyForCooperativeInput>;
   ApplyForCooperativePayload: Partial<Omit<ApplyForCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
@@ -673,18 +3165,104 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEventConnection: Partial<Omit<AuditEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEventEdge']> }>;
   AuditEventEdge: Partial<Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] }>;
   AuditEventFilter: Partial<AuditEventFilter>;
+  Blueprint: BlueprintModel;
+  BlueprintChange: Partial<BlueprintChange>;
+  BlueprintComparison: Partial<Omit<BlueprintComparison, 'from' | 'to'> & { from: ResolversParentTypes['BlueprintVersion'], to: ResolversParentTypes['BlueprintVersion'] }>;
+  BlueprintCompatibility: Partial<BlueprintCompatibility>;
+  BlueprintComponent: Partial<BlueprintComponent>;
+  BlueprintConnection: Partial<Omit<BlueprintConnection, 'edges'> & { edges: Array<ResolversParentTypes['BlueprintEdge']> }>;
+  BlueprintDiffHunk: Partial<BlueprintDiffHunk>;
+  BlueprintDiffLine: Partial<BlueprintDiffLine>;
+  BlueprintEdge: Partial<Omit<BlueprintEdge, 'node'> & { node: ResolversParentTypes['Blueprint'] }>;
+  BlueprintExample: Partial<BlueprintExample>;
+  BlueprintFileDiff: Partial<BlueprintFileDiff>;
+  BlueprintFilter: Partial<BlueprintFilter>;
+  BlueprintInstallInstructions: Partial<BlueprintInstallInstructions>;
+  BlueprintLink: Partial<BlueprintLink>;
+  BlueprintMaintainer: Partial<BlueprintMaintainer>;
+  BlueprintPrerequisite: Partial<BlueprintPrerequisite>;
+  BlueprintPublisher: Partial<Omit<BlueprintPublisher, 'cooperative'> & { cooperative?: Maybe<ResolversParentTypes['Cooperative']> }>;
+  BlueprintSchemaChange: Partial<BlueprintSchemaChange>;
+  BlueprintSignatureInfo: Partial<Omit<BlueprintSignatureInfo, 'signingKey'> & { signingKey?: Maybe<ResolversParentTypes['SigningKey']> }>;
+  BlueprintSignatureInput: Partial<BlueprintSignatureInput>;
+  BlueprintVersion: BlueprintVersionModel;
+  BookmarkForumPostInput: Partial<BookmarkForumPostInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CastForumDecisionVoteInput: Partial<CastForumDecisionVoteInput>;
   ChangeMemberRoleInput: Partial<ChangeMemberRoleInput>;
   ChangeMemberRolePayload: Partial<Omit<ChangeMemberRolePayload, 'membership'> & { membership: ResolversParentTypes['Membership'] }>;
+  ClusterCapacity: Partial<ClusterCapacity>;
+  ClusterCondition: Partial<ClusterCondition>;
+  ClusterEvent: ClusterEventModel;
+  ClusterEventConnection: Partial<Omit<ClusterEventConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClusterEventEdge']> }>;
+  ClusterEventEdge: Partial<Omit<ClusterEventEdge, 'node'> & { node: ResolversParentTypes['ClusterEvent'] }>;
+  ClusterFreeNodeShape: Partial<ClusterFreeNodeShape>;
+  ClusterHistoryPoint: Partial<ClusterHistoryPoint>;
+  ClusterLabel: Partial<ClusterLabel>;
+  ClusterLabelInput: Partial<ClusterLabelInput>;
+  ClusterLease: Partial<ClusterLease>;
+  ClusterNodeCounts: Partial<ClusterNodeCounts>;
+  ClusterResourceFigures: Partial<ClusterResourceFigures>;
+  ClusterTaint: Partial<ClusterTaint>;
+  CommentOnManualProposalInput: Partial<CommentOnManualProposalInput>;
+  CommentOnManualProposalPayload: Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversParentTypes['ManualProposalComment'], proposal: ResolversParentTypes['ManualChangeProposal'] }>;
   Cooperative: CooperativeModel;
   CooperativeConnection: Partial<Omit<CooperativeConnection, 'edges'> & { edges: Array<ResolversParentTypes['CooperativeEdge']> }>;
   CooperativeEdge: Partial<Omit<CooperativeEdge, 'node'> & { node: ResolversParentTypes['Cooperative'] }>;
   CooperativeFilter: Partial<CooperativeFilter>;
   CreateApiTokenInput: Partial<CreateApiTokenInput>;
   CreateApiTokenPayload: Partial<Omit<CreateApiTokenPayload, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] }>;
+  CreateClusterJoinTokenInput: Partial<CreateClusterJoinTokenInput>;
+  CreateClusterJoinTokenPayload: Partial<CreateClusterJoinTokenPayload>;
+  CreateForumCategoryInput: Partial<CreateForumCategoryInput>;
+  CreateForumTopicInput: Partial<CreateForumTopicInput>;
+  CutManualReleaseInput: Partial<CutManualReleaseInput>;
+  CutManualReleasePayload: Partial<Omit<CutManualReleasePayload, 'release'> & { release: ResolversParentTypes['ManualRelease'] }>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   DecideCooperativeInput: Partial<DecideCooperativeInput>;
   DecideCooperativePayload: Partial<Omit<DecideCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
+  DecideMemberClusterInput: Partial<DecideMemberClusterInput>;
+  DeclineManualProposalInput: Partial<DeclineManualProposalInput>;
+  DeclineManualProposalPayload: Partial<Omit<DeclineManualProposalPayload, 'proposal'> & { proposal: ResolversParentTypes['ManualChangeProposal'] }>;
+  DeleteForumDraftInput: Partial<DeleteForumDraftInput>;
+  DeleteForumDraftPayload: Partial<DeleteForumDraftPayload>;
+  EditForumPostInput: Partial<EditForumPostInput>;
+  EditManualPageInput: Partial<EditManualPageInput>;
+  EditManualPagePayload: Partial<Omit<EditManualPagePayload, 'page' | 'revision'> & { page: ResolversParentTypes['ManualPage'], revision: ResolversParentTypes['ManualPageRevision'] }>;
+  FlagForumPostInput: Partial<FlagForumPostInput>;
+  Float: Partial<Scalars['Float']['output']>;
+  ForumAdvisory: ForumTopicModel;
+  ForumAdvisoryAcknowledgement: ForumAdvisoryAckModel;
+  ForumBookmark: ForumBookmarkModel;
+  ForumBookmarkConnection: Partial<Omit<ForumBookmarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumBookmarkEdge']> }>;
+  ForumBookmarkEdge: Partial<Omit<ForumBookmarkEdge, 'node'> & { node: ResolversParentTypes['ForumBookmark'] }>;
+  ForumBookmarkPayload: Partial<Omit<ForumBookmarkPayload, 'bookmark'> & { bookmark: ResolversParentTypes['ForumBookmark'] }>;
+  ForumCategory: ForumCategoryModel;
+  ForumCategoryPayload: Partial<Omit<ForumCategoryPayload, 'category'> & { category: ResolversParentTypes['ForumCategory'] }>;
+  ForumDecision: ForumDecisionModel;
+  ForumDecisionInput: Partial<ForumDecisionInput>;
+  ForumDecisionResult: Partial<ForumDecisionResult>;
+  ForumDecisionVote: ForumDecisionVoteModel;
+  ForumDraft: ForumDraftModel;
+  ForumDraftPayload: Partial<Omit<ForumDraftPayload, 'draft'> & { draft: ResolversParentTypes['ForumDraft'] }>;
+  ForumFlag: ForumFlagModel;
+  ForumFlagConnection: Partial<Omit<ForumFlagConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumFlagEdge']> }>;
+  ForumFlagEdge: Partial<Omit<ForumFlagEdge, 'node'> & { node: ResolversParentTypes['ForumFlag'] }>;
+  ForumFlagPayload: Partial<Omit<ForumFlagPayload, 'flag'> & { flag: ResolversParentTypes['ForumFlag'] }>;
+  ForumNotification: ForumNotificationModel;
+  ForumNotificationConnection: Partial<Omit<ForumNotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumNotificationEdge']> }>;
+  ForumNotificationEdge: Partial<Omit<ForumNotificationEdge, 'node'> & { node: ResolversParentTypes['ForumNotification'] }>;
+  ForumPost: ForumPostModel;
+  ForumPostConnection: Partial<Omit<ForumPostConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumPostEdge']> }>;
+  ForumPostEdge: Partial<Omit<ForumPostEdge, 'node'> & { node: ResolversParentTypes['ForumPost'] }>;
+  ForumPostInput: Partial<ForumPostInput>;
+  ForumPostPayload: Partial<Omit<ForumPostPayload, 'post'> & { post: ResolversParentTypes['ForumPost'] }>;
+  ForumPostRevision: ForumRevisionViewModel;
+  ForumTopic: ForumTopicModel;
+  ForumTopicConnection: Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumTopicEdge']> }>;
+  ForumTopicEdge: Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversParentTypes['ForumTopic'] }>;
+  ForumTopicFilter: Partial<ForumTopicFilter>;
+  ForumTopicPayload: Partial<Omit<ForumTopicPayload, 'topic'> & { topic: ResolversParentTypes['ForumTopic'] }>;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   Invitation: InvitationModel;
@@ -693,32 +3271,126 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Partial<Scalars['JSON']['output']>;
   LeaveCooperativeInput: Partial<LeaveCooperativeInput>;
   LeaveCooperativePayload: Partial<Omit<LeaveCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
+  Manual: ManualModel;
+  ManualChangeProposal: ManualProposalModel;
+  ManualChangeProposalEdge: Partial<Omit<ManualChangeProposalEdge, 'node'> & { node: ResolversParentTypes['ManualChangeProposal'] }>;
+  ManualChapter: ManualChapterModel;
+  ManualComponentVersion: Partial<ManualComponentVersion>;
+  ManualConnection: Partial<Omit<ManualConnection, 'edges'> & { edges: Array<ResolversParentTypes['ManualEdge']> }>;
+  ManualEdge: Partial<Omit<ManualEdge, 'node'> & { node: ResolversParentTypes['Manual'] }>;
+  ManualFeedbackSummary: Partial<ManualFeedbackSummary>;
+  ManualMaintainer: ManualMaintainerModel;
+  ManualPage: ManualPageModel;
+  ManualPageFeedback: ManualPageFeedbackModel;
+  ManualPageFeedbackConnection: Partial<Omit<ManualPageFeedbackConnection, 'edges'> & { edges: Array<ResolversParentTypes['ManualPageFeedbackEdge']> }>;
+  ManualPageFeedbackEdge: Partial<Omit<ManualPageFeedbackEdge, 'node'> & { node: ResolversParentTypes['ManualPageFeedback'] }>;
+  ManualPageRevision: ManualPageRevisionModel;
+  ManualPageRevisionConnection: Partial<Omit<ManualPageRevisionConnection, 'edges'> & { edges: Array<ResolversParentTypes['ManualPageRevisionEdge']> }>;
+  ManualPageRevisionEdge: Partial<Omit<ManualPageRevisionEdge, 'node'> & { node: ResolversParentTypes['ManualPageRevision'] }>;
+  ManualProposalComment: ManualProposalCommentModel;
+  ManualProposalConnection: Partial<Omit<ManualProposalConnection, 'edges'> & { edges: Array<ResolversParentTypes['ManualChangeProposalEdge']> }>;
+  ManualRelease: ManualReleaseModel;
+  ManualRevisionDiff: Partial<ManualRevisionDiff>;
+  ManualTocEntry: Partial<ManualTocEntry>;
+  MarkForumNotificationsReadInput: Partial<MarkForumNotificationsReadInput>;
+  MarkForumNotificationsReadPayload: Partial<MarkForumNotificationsReadPayload>;
+  MarkForumTopicReadInput: Partial<MarkForumTopicReadInput>;
+  MemberCluster: MemberClusterModel;
+  MemberClusterConnection: Partial<Omit<MemberClusterConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberClusterEdge']> }>;
+  MemberClusterEdge: Partial<Omit<MemberClusterEdge, 'node'> & { node: ResolversParentTypes['MemberCluster'] }>;
+  MemberClusterFilter: Partial<MemberClusterFilter>;
+  MemberClusterPayload: Partial<Omit<MemberClusterPayload, 'memberCluster'> & { memberCluster: ResolversParentTypes['MemberCluster'] }>;
   Membership: MembershipModel;
   MembershipConnection: Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['MembershipEdge']> }>;
   MembershipEdge: Partial<Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] }>;
+  MergeManualProposalInput: Partial<MergeManualProposalInput>;
+  MergeManualProposalPayload: Partial<Omit<MergeManualProposalPayload, 'proposal' | 'revision'> & { proposal: ResolversParentTypes['ManualChangeProposal'], revision: ResolversParentTypes['ManualPageRevision'] }>;
+  MoveForumTopicInput: Partial<MoveForumTopicInput>;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: Partial<PageInfo>;
   Person: PersonModel;
+  ProposeManualChangeInput: Partial<ProposeManualChangeInput>;
+  ProposeManualChangePayload: Partial<Omit<ProposeManualChangePayload, 'proposal'> & { proposal: ResolversParentTypes['ManualChangeProposal'] }>;
+  PublishBlueprintVersionInput: Partial<PublishBlueprintVersionInput>;
+  PublishBlueprintVersionPayload: Partial<Omit<PublishBlueprintVersionPayload, 'blueprint' | 'version'> & { blueprint: ResolversParentTypes['Blueprint'], version: ResolversParentTypes['BlueprintVersion'] }>;
   Query: Record<PropertyKey, never>;
+  RateManualPageInput: Partial<RateManualPageInput>;
+  RateManualPagePayload: Partial<Omit<RateManualPagePayload, 'feedback'> & { feedback: ResolversParentTypes['ManualPageFeedback'] }>;
+  RecordAgentEventsInput: Partial<RecordAgentEventsInput>;
+  RecordAgentEventsPayload: Partial<RecordAgentEventsPayload>;
+  RegisterClusterInput: Partial<RegisterClusterInput>;
+  RegisterClusterPayload: Partial<Omit<RegisterClusterPayload, 'cluster'> & { cluster: ResolversParentTypes['MemberCluster'] }>;
+  RegisterSigningKeyInput: Partial<RegisterSigningKeyInput>;
+  RegisterSigningKeyPayload: Partial<Omit<RegisterSigningKeyPayload, 'signingKey'> & { signingKey: ResolversParentTypes['SigningKey'] }>;
+  RemoveForumBookmarkInput: Partial<RemoveForumBookmarkInput>;
+  RemoveForumBookmarkPayload: Partial<RemoveForumBookmarkPayload>;
+  RemoveManualMaintainerInput: Partial<RemoveManualMaintainerInput>;
+  RemoveManualMaintainerPayload: Partial<Omit<RemoveManualMaintainerPayload, 'manual'> & { manual: ResolversParentTypes['Manual'] }>;
   RemoveMemberInput: Partial<RemoveMemberInput>;
   RemoveMemberPayload: Partial<Omit<RemoveMemberPayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
+  RenderedBlueprint: Partial<RenderedBlueprint>;
+  RenderedBlueprintFile: Partial<RenderedBlueprintFile>;
+  RenewLeaseInput: Partial<RenewLeaseInput>;
+  RenewLeasePayload: Partial<RenewLeasePayload>;
+  ReplyToForumTopicInput: Partial<ReplyToForumTopicInput>;
+  ReportStatusInput: Partial<ReportStatusInput>;
+  ReportStatusPayload: Partial<ReportStatusPayload>;
+  ResolveForumFlagInput: Partial<ResolveForumFlagInput>;
+  RestoreManualPageRevisionInput: Partial<RestoreManualPageRevisionInput>;
+  RestoreManualPageRevisionPayload: Partial<Omit<RestoreManualPageRevisionPayload, 'page' | 'revision'> & { page: ResolversParentTypes['ManualPage'], revision: ResolversParentTypes['ManualPageRevision'] }>;
   RevokeApiTokenInput: Partial<RevokeApiTokenInput>;
   RevokeApiTokenPayload: Partial<Omit<RevokeApiTokenPayload, 'apiToken'> & { apiToken: ResolversParentTypes['ApiToken'] }>;
   RevokeInvitationInput: Partial<RevokeInvitationInput>;
   RevokeInvitationPayload: Partial<RevokeInvitationPayload>;
+  RevokeMemberClusterInput: Partial<RevokeMemberClusterInput>;
+  RotateCredentialPayload: Partial<RotateCredentialPayload>;
+  SaveForumDraftInput: Partial<SaveForumDraftInput>;
+  SearchContextInput: Partial<SearchContextInput>;
+  SearchFacetValue: Partial<SearchFacetValue>;
+  SearchFacets: Partial<SearchFacets>;
+  SearchHit: Partial<SearchHit>;
+  SearchHitEdge: Partial<SearchHitEdge>;
+  SearchMiss: Partial<SearchMiss>;
+  SearchMissConnection: Partial<SearchMissConnection>;
+  SearchMissEdge: Partial<SearchMissEdge>;
+  SearchResults: Partial<SearchResults>;
+  SetForumPostHiddenInput: Partial<SetForumPostHiddenInput>;
+  SetForumTopicFlagInput: Partial<SetForumTopicFlagInput>;
+  SetForumWatchLevelInput: Partial<SetForumWatchLevelInput>;
+  SetForumWatchLevelPayload: Partial<Omit<SetForumWatchLevelPayload, 'topic'> & { topic: ResolversParentTypes['ForumTopic'] }>;
+  SetManualReleaseStatusInput: Partial<SetManualReleaseStatusInput>;
+  SetManualReleaseStatusPayload: Partial<Omit<SetManualReleaseStatusPayload, 'release'> & { release: ResolversParentTypes['ManualRelease'] }>;
+  SetMemberClusterLabelsInput: Partial<SetMemberClusterLabelsInput>;
+  SetMemberClusterMaintenanceInput: Partial<SetMemberClusterMaintenanceInput>;
+  SigningKey: SigningKeyModel;
   String: Partial<Scalars['String']['output']>;
+  TrustSigningKeyInput: Partial<TrustSigningKeyInput>;
+  TrustSigningKeyPayload: Partial<Omit<TrustSigningKeyPayload, 'signingKey'> & { signingKey: ResolversParentTypes['SigningKey'] }>;
+  UnacceptForumAnswerInput: Partial<UnacceptForumAnswerInput>;
   UpdateCooperativeInput: Partial<UpdateCooperativeInput>;
   UpdateCooperativePayload: Partial<Omit<UpdateCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
+  UpdateForumCategoryInput: Partial<UpdateForumCategoryInput>;
   Viewer: ViewerIdentityModel;
+  YankBlueprintVersionInput: Partial<YankBlueprintVersionInput>;
+  YankBlueprintVersionPayload: Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversParentTypes['BlueprintVersion'] }>;
 }>;
 
 export type AcceptInvitationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AcceptInvitationPayload'] = ResolversParentTypes['AcceptInvitationPayload']> = ResolversObject<{
   membership?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
 }>;
 
+export type AddManualMaintainerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddManualMaintainerPayload'] = ResolversParentTypes['AddManualMaintainerPayload']> = ResolversObject<{
+  manual?: Resolver<ResolversTypes['Manual'], ParentType, ContextType>;
+}>;
+
 export type AddMemberPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AddMemberPayload'] = ResolversParentTypes['AddMemberPayload']> = ResolversObject<{
   membership?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
+}>;
+
+export type AgentCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentCredential'] = ResolversParentTypes['AgentCredential']> = ResolversObject<{
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = ResolversObject<{
@@ -759,11 +3431,284 @@ export type AuditEventEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
 }>;
 
+export type BlueprintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Blueprint'] = ResolversParentTypes['Blueprint']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['BlueprintCategory'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deprecated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BlueprintKind'], ParentType, ContextType>;
+  latestVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publisher?: Resolver<ResolversTypes['BlueprintPublisher'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['BlueprintVersion']>, ParentType, ContextType, RequireFields<BlueprintVersionsArgs, 'includeYanked'>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type BlueprintChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintChange'] = ResolversParentTypes['BlueprintChange']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BlueprintChangeKind'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['BlueprintLink']>, ParentType, ContextType>;
+}>;
+
+export type BlueprintComparisonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintComparison'] = ResolversParentTypes['BlueprintComparison']> = ResolversObject<{
+  files?: Resolver<Array<ResolversTypes['BlueprintFileDiff']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['BlueprintVersion'], ParentType, ContextType>;
+  renderProblems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  schemaChanges?: Resolver<Array<ResolversTypes['BlueprintSchemaChange']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['BlueprintVersion'], ParentType, ContextType>;
+}>;
+
+export type BlueprintCompatibilityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintCompatibility'] = ResolversParentTypes['BlueprintCompatibility']> = ResolversObject<{
+  kubernetes?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prerequisites?: Resolver<Array<ResolversTypes['BlueprintPrerequisite']>, ParentType, ContextType>;
+}>;
+
+export type BlueprintComponentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintComponent'] = ResolversParentTypes['BlueprintComponent']> = ResolversObject<{
+  appVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  digestVerified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BlueprintConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintConnection'] = ResolversParentTypes['BlueprintConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['BlueprintEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BlueprintDiffHunkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintDiffHunk'] = ResolversParentTypes['BlueprintDiffHunk']> = ResolversObject<{
+  lines?: Resolver<Array<ResolversTypes['BlueprintDiffLine']>, ParentType, ContextType>;
+  newLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldLines?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BlueprintDiffLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintDiffLine'] = ResolversParentTypes['BlueprintDiffLine']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  newNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  oldNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BlueprintEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintEdge'] = ResolversParentTypes['BlueprintEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Blueprint'], ParentType, ContextType>;
+}>;
+
+export type BlueprintExampleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintExample'] = ResolversParentTypes['BlueprintExample']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+}>;
+
+export type BlueprintFileDiffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintFileDiff'] = ResolversParentTypes['BlueprintFileDiff']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  hunks?: Resolver<Array<ResolversTypes['BlueprintDiffHunk']>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BlueprintInstallInstructionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintInstallInstructions'] = ResolversParentTypes['BlueprintInstallInstructions']> = ResolversObject<{
+  download?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  helm?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  kubectl?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  render?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BlueprintLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintLink'] = ResolversParentTypes['BlueprintLink']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BlueprintMaintainerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintMaintainer'] = ResolversParentTypes['BlueprintMaintainer']> = ResolversObject<{
+  cooperative?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BlueprintPrerequisiteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintPrerequisite'] = ResolversParentTypes['BlueprintPrerequisite']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type BlueprintPublisherResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintPublisher'] = ResolversParentTypes['BlueprintPublisher']> = ResolversObject<{
+  cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  official?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type BlueprintSchemaChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintSchemaChange'] = ResolversParentTypes['BlueprintSchemaChange']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['BlueprintSchemaChangeKind'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type BlueprintSignatureInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintSignatureInfo'] = ResolversParentTypes['BlueprintSignatureInfo']> = ResolversObject<{
+  keyFingerprint?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  signingKey?: Resolver<Maybe<ResolversTypes['SigningKey']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['BlueprintSignatureStatus'], ParentType, ContextType>;
+  verifiedAgainstKeyring?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type BlueprintVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BlueprintVersion'] = ResolversParentTypes['BlueprintVersion']> = ResolversObject<{
+  blueprint?: Resolver<ResolversTypes['Blueprint'], ParentType, ContextType>;
+  changelog?: Resolver<Array<ResolversTypes['BlueprintChange']>, ParentType, ContextType>;
+  compatibility?: Resolver<ResolversTypes['BlueprintCompatibility'], ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['BlueprintComponent']>, ParentType, ContextType>;
+  containsSecurityUpdates?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  contentDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deprecated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  digest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  downloadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  examples?: Resolver<Array<ResolversTypes['BlueprintExample']>, ParentType, ContextType>;
+  fileCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  installInstructions?: Resolver<ResolversTypes['BlueprintInstallInstructions'], ParentType, ContextType>;
+  keywords?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  license?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  links?: Resolver<Array<ResolversTypes['BlueprintLink']>, ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['BlueprintMaintainer']>, ParentType, ContextType>;
+  parameterSchema?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  prerelease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  readme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readmeHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  releaseDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  replacedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['BlueprintSignatureInfo'], ParentType, ContextType>;
+  sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanYank?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  yankReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  yanked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  yankedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ChangeMemberRolePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeMemberRolePayload'] = ResolversParentTypes['ChangeMemberRolePayload']> = ResolversObject<{
   membership?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
 }>;
 
+export type ClusterCapacityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterCapacity'] = ResolversParentTypes['ClusterCapacity']> = ResolversObject<{
+  freeNodeShapes?: Resolver<Array<ResolversTypes['ClusterFreeNodeShape']>, ParentType, ContextType>;
+  gpus?: Resolver<Array<ResolversTypes['ClusterResourceFigures']>, ParentType, ContextType>;
+  kubernetesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['ClusterNodeCounts'], ParentType, ContextType>;
+  observedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  resources?: Resolver<Array<ResolversTypes['ClusterResourceFigures']>, ParentType, ContextType>;
+}>;
+
+export type ClusterConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterCondition'] = ResolversParentTypes['ClusterCondition']> = ResolversObject<{
+  lastTransitionTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClusterEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterEvent'] = ResolversParentTypes['ClusterEvent']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClusterEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterEventConnection'] = ResolversParentTypes['ClusterEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ClusterEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ClusterEventEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterEventEdge'] = ResolversParentTypes['ClusterEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ClusterEvent'], ParentType, ContextType>;
+}>;
+
+export type ClusterFreeNodeShapeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterFreeNodeShape'] = ResolversParentTypes['ClusterFreeNodeShape']> = ResolversObject<{
+  cpuAtLeastMillicores?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryAtLeastBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ClusterHistoryPointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterHistoryPoint'] = ResolversParentTypes['ClusterHistoryPoint']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cpuAllocatable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cpuAllocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cpuPending?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryAllocatable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryAllocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryPending?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodesReady?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  podsAllocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ClusterLabelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterLabel'] = ResolversParentTypes['ClusterLabel']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClusterLeaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterLease'] = ResolversParentTypes['ClusterLease']> = ResolversObject<{
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  graceSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  leaseSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lostAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  renewedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type ClusterNodeCountsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterNodeCounts'] = ResolversParentTypes['ClusterNodeCounts']> = ResolversObject<{
+  diskPressure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  memoryPressure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pidPressure?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ready?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  schedulable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unschedulable?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ClusterResourceFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterResourceFigures'] = ResolversParentTypes['ClusterResourceFigures']> = ResolversObject<{
+  allocatable?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  allocated?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClusterTaintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterTaint'] = ResolversParentTypes['ClusterTaint']> = ResolversObject<{
+  effect?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeAdded?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CommentOnManualProposalPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommentOnManualProposalPayload'] = ResolversParentTypes['CommentOnManualProposalPayload']> = ResolversObject<{
+  comment?: Resolver<ResolversTypes['ManualProposalComment'], ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
+}>;
+
 export type CooperativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Cooperative'] = ResolversParentTypes['Cooperative']> = ResolversObject<{
+  blueprintSigningKeys?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType>;
+  blueprints?: Resolver<Array<ResolversTypes['Blueprint']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -799,12 +3744,270 @@ export type CreateApiTokenPayloadResolvers<ContextType = GraphQLContext, ParentT
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CreateClusterJoinTokenPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateClusterJoinTokenPayload'] = ResolversParentTypes['CreateClusterJoinTokenPayload']> = ResolversObject<{
+  cliCommand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  installCommand?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  installManifestUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  joinToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CutManualReleasePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CutManualReleasePayload'] = ResolversParentTypes['CutManualReleasePayload']> = ResolversObject<{
+  release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
 export type DecideCooperativePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DecideCooperativePayload'] = ResolversParentTypes['DecideCooperativePayload']> = ResolversObject<{
   cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+}>;
+
+export type DeclineManualProposalPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeclineManualProposalPayload'] = ResolversParentTypes['DeclineManualProposalPayload']> = ResolversObject<{
+  proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
+}>;
+
+export type DeleteForumDraftPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeleteForumDraftPayload'] = ResolversParentTypes['DeleteForumDraftPayload']> = ResolversObject<{
+  deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type EditManualPagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EditManualPagePayload'] = ResolversParentTypes['EditManualPagePayload']> = ResolversObject<{
+  page?: Resolver<ResolversTypes['ManualPage'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
+}>;
+
+export type ForumAdvisoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumAdvisory'] = ResolversParentTypes['ForumAdvisory']> = ResolversObject<{
+  acknowledgedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  acknowledgements?: Resolver<Array<ResolversTypes['ForumAdvisoryAcknowledgement']>, ParentType, ContextType>;
+  pendingCooperatives?: Resolver<Maybe<Array<ResolversTypes['Cooperative']>>, ParentType, ContextType>;
+  viewerPendingCooperatives?: Resolver<Array<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+}>;
+
+export type ForumAdvisoryAcknowledgementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumAdvisoryAcknowledgement'] = ResolversParentTypes['ForumAdvisoryAcknowledgement']> = ResolversObject<{
+  acknowledgedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+}>;
+
+export type ForumBookmarkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumBookmark'] = ResolversParentTypes['ForumBookmark']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  note?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumBookmarkConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumBookmarkConnection'] = ResolversParentTypes['ForumBookmarkConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ForumBookmarkEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ForumBookmarkEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumBookmarkEdge'] = ResolversParentTypes['ForumBookmarkEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumBookmark'], ParentType, ContextType>;
+}>;
+
+export type ForumBookmarkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumBookmarkPayload'] = ResolversParentTypes['ForumBookmarkPayload']> = ResolversObject<{
+  bookmark?: Resolver<ResolversTypes['ForumBookmark'], ParentType, ContextType>;
+}>;
+
+export type ForumCategoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumCategory'] = ResolversParentTypes['ForumCategory']> = ResolversObject<{
+  allowsAcceptedAnswers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ForumCategoryKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  postAudience?: Resolver<ResolversTypes['ForumAudience'], ParentType, ContextType>;
+  readAudience?: Resolver<ResolversTypes['ForumAudience'], ParentType, ContextType>;
+  replyAudience?: Resolver<ResolversTypes['ForumAudience'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topicCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanPost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumCategoryPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumCategoryPayload'] = ResolversParentTypes['ForumCategoryPayload']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['ForumCategory'], ParentType, ContextType>;
+}>;
+
+export type ForumDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumDecision'] = ResolversParentTypes['ForumDecision']> = ResolversObject<{
+  closed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  closesAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eligibleTiers?: Resolver<Array<ResolversTypes['CooperativeTier']>, ParentType, ContextType>;
+  options?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quorum?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quorumReached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['ForumDecisionResult']>, ParentType, ContextType>;
+  viewerVotableCooperatives?: Resolver<Array<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+  votes?: Resolver<Array<ResolversTypes['ForumDecisionVote']>, ParentType, ContextType>;
+  votesCast?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ForumDecisionResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumDecisionResult'] = ResolversParentTypes['ForumDecisionResult']> = ResolversObject<{
+  option?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  votes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ForumDecisionVoteResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumDecisionVote'] = ResolversParentTypes['ForumDecisionVote']> = ResolversObject<{
+  castAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  castBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+  option?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ForumDraftResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumDraft'] = ResolversParentTypes['ForumDraft']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ForumDraftPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumDraftPayload'] = ResolversParentTypes['ForumDraftPayload']> = ResolversObject<{
+  draft?: Resolver<ResolversTypes['ForumDraft'], ParentType, ContextType>;
+}>;
+
+export type ForumFlagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumFlag'] = ResolversParentTypes['ForumFlag']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flagger?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  handledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  handledBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ForumFlagReason'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ForumFlagStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumFlagConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumFlagConnection'] = ResolversParentTypes['ForumFlagConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ForumFlagEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ForumFlagEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumFlagEdge'] = ResolversParentTypes['ForumFlagEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumFlag'], ParentType, ContextType>;
+}>;
+
+export type ForumFlagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumFlagPayload'] = ResolversParentTypes['ForumFlagPayload']> = ResolversObject<{
+  flag?: Resolver<ResolversTypes['ForumFlag'], ParentType, ContextType>;
+}>;
+
+export type ForumNotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumNotification'] = ResolversParentTypes['ForumNotification']> = ResolversObject<{
+  actor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ForumNotificationKind'], ParentType, ContextType>;
+  postNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  read?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumNotificationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumNotificationConnection'] = ResolversParentTypes['ForumNotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ForumNotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ForumNotificationEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumNotificationEdge'] = ResolversParentTypes['ForumNotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumNotification'], ParentType, ContextType>;
+}>;
+
+export type ForumPostResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPost'] = ResolversParentTypes['ForumPost']> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hidden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  html?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isAcceptedAnswer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  markdown?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  replyToNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revisions?: Resolver<Array<ResolversTypes['ForumPostRevision']>, ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerHasBookmarked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerHasLiked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumPostConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPostConnection'] = ResolversParentTypes['ForumPostConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ForumPostEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ForumPostEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPostEdge'] = ResolversParentTypes['ForumPostEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType>;
+}>;
+
+export type ForumPostPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPostPayload'] = ResolversParentTypes['ForumPostPayload']> = ResolversObject<{
+  post?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType>;
+}>;
+
+export type ForumPostRevisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPostRevision'] = ResolversParentTypes['ForumPostRevision']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  diffHtml?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  editor?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ForumTopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTopic'] = ResolversParentTypes['ForumTopic']> = ResolversObject<{
+  acceptedAnswer?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType>;
+  advisory?: Resolver<Maybe<ResolversTypes['ForumAdvisory']>, ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['ForumCategory'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['ForumDecision']>, ParentType, ContextType>;
+  hidden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  highestPostNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastPostedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastPoster?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pinned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  post?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType, RequireFields<ForumTopicPostArgs, 'number'>>;
+  posts?: Resolver<ResolversTypes['ForumPostConnection'], ParentType, ContextType, RequireFields<ForumTopicPostsArgs, 'first'>>;
+  replyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stackRelease?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanReply?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerLastReadPostNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewerUnreadCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  viewerWatchLevel?: Resolver<Maybe<ResolversTypes['ForumWatchLevel']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumTopicConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTopicConnection'] = ResolversParentTypes['ForumTopicConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ForumTopicEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ForumTopicEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTopicEdge'] = ResolversParentTypes['ForumTopicEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+}>;
+
+export type ForumTopicPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTopicPayload'] = ResolversParentTypes['ForumTopicPayload']> = ResolversObject<{
+  topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
 }>;
 
 export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = ResolversObject<{
@@ -831,6 +4034,235 @@ export type LeaveCooperativePayloadResolvers<ContextType = GraphQLContext, Paren
   cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
 }>;
 
+export type ManualResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Manual'] = ResolversParentTypes['Manual']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  maintainers?: Resolver<Array<ResolversTypes['ManualMaintainer']>, ParentType, ContextType>;
+  proposals?: Resolver<ResolversTypes['ManualProposalConnection'], ParentType, ContextType, RequireFields<ManualProposalsArgs, 'first'>>;
+  release?: Resolver<Maybe<ResolversTypes['ManualRelease']>, ParentType, ContextType, Partial<ManualReleaseArgs>>;
+  releases?: Resolver<Array<ResolversTypes['ManualRelease']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerCanMaintain?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ManualChangeProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualChangeProposal'] = ResolversParentTypes['ManualChangeProposal']> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  baseRevision?: Resolver<Maybe<ResolversTypes['ManualPageRevision']>, ParentType, ContextType>;
+  brokenLinks?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  chapter?: Resolver<ResolversTypes['ManualChapter'], ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['ManualProposalComment']>, ParentType, ContextType>;
+  conflict?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  diff?: Resolver<ResolversTypes['ManualRevisionDiff'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedRevision?: Resolver<Maybe<ResolversTypes['ManualPageRevision']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  page?: Resolver<Maybe<ResolversTypes['ManualPage']>, ParentType, ContextType>;
+  previewHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
+  slug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ManualProposalStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ManualChangeProposalEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualChangeProposalEdge'] = ResolversParentTypes['ManualChangeProposalEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
+}>;
+
+export type ManualChapterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualChapter'] = ResolversParentTypes['ManualChapter']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pages?: Resolver<Array<ResolversTypes['ManualPage']>, ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ManualComponentVersionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualComponentVersion'] = ResolversParentTypes['ManualComponentVersion']> = ResolversObject<{
+  component?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ManualConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualConnection'] = ResolversParentTypes['ManualConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ManualEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ManualEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualEdge'] = ResolversParentTypes['ManualEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Manual'], ParentType, ContextType>;
+}>;
+
+export type ManualFeedbackSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualFeedbackSummary'] = ResolversParentTypes['ManualFeedbackSummary']> = ResolversObject<{
+  helpful?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notHelpful?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ManualMaintainerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualMaintainer'] = ResolversParentTypes['ManualMaintainer']> = ResolversObject<{
+  cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
+export type ManualPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPage'] = ResolversParentTypes['ManualPage']> = ResolversObject<{
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  backlinks?: Resolver<Array<ResolversTypes['ForumTopic']>, ParentType, ContextType>;
+  chapter?: Resolver<ResolversTypes['ManualChapter'], ParentType, ContextType>;
+  currentRevision?: Resolver<Maybe<ResolversTypes['ManualPageRevision']>, ParentType, ContextType>;
+  diff?: Resolver<ResolversTypes['ManualRevisionDiff'], ParentType, ContextType, RequireFields<ManualPageDiffArgs, 'from' | 'to'>>;
+  feedback?: Resolver<Maybe<ResolversTypes['ManualPageFeedbackConnection']>, ParentType, ContextType, RequireFields<ManualPageFeedbackArgs, 'first'>>;
+  feedbackSummary?: Resolver<Maybe<ResolversTypes['ManualFeedbackSummary']>, ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  openProposals?: Resolver<Array<ResolversTypes['ManualChangeProposal']>, ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
+  revision?: Resolver<Maybe<ResolversTypes['ManualPageRevision']>, ParentType, ContextType, RequireFields<ManualPageRevisionArgs, 'number'>>;
+  revisions?: Resolver<ResolversTypes['ManualPageRevisionConnection'], ParentType, ContextType, RequireFields<ManualPageRevisionsArgs, 'first'>>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toc?: Resolver<Array<ResolversTypes['ManualTocEntry']>, ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  viewerFeedback?: Resolver<Maybe<ResolversTypes['ManualPageFeedback']>, ParentType, ContextType>;
+}>;
+
+export type ManualPageFeedbackResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPageFeedback'] = ResolversParentTypes['ManualPageFeedback']> = ResolversObject<{
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  helpful?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+}>;
+
+export type ManualPageFeedbackConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPageFeedbackConnection'] = ResolversParentTypes['ManualPageFeedbackConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ManualPageFeedbackEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ManualPageFeedbackEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPageFeedbackEdge'] = ResolversParentTypes['ManualPageFeedbackEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ManualPageFeedback'], ParentType, ContextType>;
+}>;
+
+export type ManualPageRevisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPageRevision'] = ResolversParentTypes['ManualPageRevision']> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ManualRevisionSource'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toc?: Resolver<Array<ResolversTypes['ManualTocEntry']>, ParentType, ContextType>;
+}>;
+
+export type ManualPageRevisionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPageRevisionConnection'] = ResolversParentTypes['ManualPageRevisionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ManualPageRevisionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ManualPageRevisionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualPageRevisionEdge'] = ResolversParentTypes['ManualPageRevisionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
+}>;
+
+export type ManualProposalCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualProposalComment'] = ResolversParentTypes['ManualProposalComment']> = ResolversObject<{
+  author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ManualProposalConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualProposalConnection'] = ResolversParentTypes['ManualProposalConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ManualChangeProposalEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ManualReleaseResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualRelease'] = ResolversParentTypes['ManualRelease']> = ResolversObject<{
+  banner?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  chapters?: Resolver<Array<ResolversTypes['ManualChapter']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manual?: Resolver<ResolversTypes['Manual'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  page?: Resolver<Maybe<ResolversTypes['ManualPage']>, ParentType, ContextType, RequireFields<ManualReleasePageArgs, 'path'>>;
+  status?: Resolver<ResolversTypes['ManualReleaseStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['ManualComponentVersion']>, ParentType, ContextType>;
+}>;
+
+export type ManualRevisionDiffResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualRevisionDiff'] = ResolversParentTypes['ManualRevisionDiff']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ManualTocEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ManualTocEntry'] = ResolversParentTypes['ManualTocEntry']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MarkForumNotificationsReadPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MarkForumNotificationsReadPayload'] = ResolversParentTypes['MarkForumNotificationsReadPayload']> = ResolversObject<{
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MemberClusterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberCluster'] = ResolversParentTypes['MemberCluster']> = ResolversObject<{
+  acceptance?: Resolver<ResolversTypes['ClusterAcceptance'], ParentType, ContextType>;
+  acceptanceDecidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acceptanceNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  agentVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  availability?: Resolver<ResolversTypes['ClusterAvailability'], ParentType, ContextType>;
+  capacity?: Resolver<Maybe<ResolversTypes['ClusterCapacity']>, ParentType, ContextType>;
+  clusterUid?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['ClusterCondition']>, ParentType, ContextType>;
+  cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  credentialExpiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['ClusterEventConnection'], ParentType, ContextType, RequireFields<MemberClusterEventsArgs, 'first'>>;
+  history?: Resolver<Array<ResolversTypes['ClusterHistoryPoint']>, ParentType, ContextType, RequireFields<MemberClusterHistoryArgs, 'from' | 'to'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kubernetesVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  labels?: Resolver<Array<ResolversTypes['ClusterLabel']>, ParentType, ContextType>;
+  lease?: Resolver<ResolversTypes['ClusterLease'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  taints?: Resolver<Array<ResolversTypes['ClusterTaint']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type MemberClusterConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterConnection'] = ResolversParentTypes['MemberClusterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MemberClusterEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MemberClusterEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterEdge'] = ResolversParentTypes['MemberClusterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+}>;
+
+export type MemberClusterPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterPayload'] = ResolversParentTypes['MemberClusterPayload']> = ResolversObject<{
+  memberCluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+}>;
+
 export type MembershipResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
   cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -851,25 +4283,82 @@ export type MembershipEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
 }>;
 
+export type MergeManualProposalPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeManualProposalPayload'] = ResolversParentTypes['MergeManualProposalPayload']> = ResolversObject<{
+  proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptForumAnswer?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationAcceptForumAnswerArgs, 'input'>>;
   acceptInvitation?: Resolver<ResolversTypes['AcceptInvitationPayload'], ParentType, ContextType, RequireFields<MutationAcceptInvitationArgs, 'input'>>;
+  acceptMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationAcceptMemberClusterArgs, 'input'>>;
+  acknowledgeForumAdvisory?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationAcknowledgeForumAdvisoryArgs, 'input'>>;
+  addManualMaintainer?: Resolver<ResolversTypes['AddManualMaintainerPayload'], ParentType, ContextType, RequireFields<MutationAddManualMaintainerArgs, 'input'>>;
   addMember?: Resolver<ResolversTypes['AddMemberPayload'], ParentType, ContextType, RequireFields<MutationAddMemberArgs, 'input'>>;
   applyForCooperative?: Resolver<ResolversTypes['ApplyForCooperativePayload'], ParentType, ContextType, RequireFields<MutationApplyForCooperativeArgs, 'input'>>;
   approveCooperative?: Resolver<ResolversTypes['DecideCooperativePayload'], ParentType, ContextType, RequireFields<MutationApproveCooperativeArgs, 'input'>>;
+  bookmarkForumPost?: Resolver<ResolversTypes['ForumBookmarkPayload'], ParentType, ContextType, RequireFields<MutationBookmarkForumPostArgs, 'input'>>;
+  castForumDecisionVote?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationCastForumDecisionVoteArgs, 'input'>>;
   changeMemberRole?: Resolver<ResolversTypes['ChangeMemberRolePayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
+  commentOnManualProposal?: Resolver<ResolversTypes['CommentOnManualProposalPayload'], ParentType, ContextType, RequireFields<MutationCommentOnManualProposalArgs, 'input'>>;
   createApiToken?: Resolver<ResolversTypes['CreateApiTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
+  createClusterJoinToken?: Resolver<ResolversTypes['CreateClusterJoinTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateClusterJoinTokenArgs, 'input'>>;
+  createForumCategory?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateForumCategoryArgs, 'input'>>;
+  createForumTopic?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationCreateForumTopicArgs, 'input'>>;
+  cutManualRelease?: Resolver<ResolversTypes['CutManualReleasePayload'], ParentType, ContextType, RequireFields<MutationCutManualReleaseArgs, 'input'>>;
   declineCooperative?: Resolver<ResolversTypes['DecideCooperativePayload'], ParentType, ContextType, RequireFields<MutationDeclineCooperativeArgs, 'input'>>;
+  declineManualProposal?: Resolver<ResolversTypes['DeclineManualProposalPayload'], ParentType, ContextType, RequireFields<MutationDeclineManualProposalArgs, 'input'>>;
+  deleteForumDraft?: Resolver<ResolversTypes['DeleteForumDraftPayload'], ParentType, ContextType, RequireFields<MutationDeleteForumDraftArgs, 'input'>>;
+  denyMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationDenyMemberClusterArgs, 'input'>>;
+  editForumPost?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationEditForumPostArgs, 'input'>>;
+  editManualPage?: Resolver<ResolversTypes['EditManualPagePayload'], ParentType, ContextType, RequireFields<MutationEditManualPageArgs, 'input'>>;
+  flagForumPost?: Resolver<ResolversTypes['ForumFlagPayload'], ParentType, ContextType, RequireFields<MutationFlagForumPostArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   leaveCooperative?: Resolver<ResolversTypes['LeaveCooperativePayload'], ParentType, ContextType, RequireFields<MutationLeaveCooperativeArgs, 'input'>>;
+  likeForumPost?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationLikeForumPostArgs, 'input'>>;
+  markForumNotificationsRead?: Resolver<ResolversTypes['MarkForumNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkForumNotificationsReadArgs, 'input'>>;
+  markForumTopicRead?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationMarkForumTopicReadArgs, 'input'>>;
+  mergeManualProposal?: Resolver<ResolversTypes['MergeManualProposalPayload'], ParentType, ContextType, RequireFields<MutationMergeManualProposalArgs, 'input'>>;
+  moveForumTopic?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationMoveForumTopicArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  proposeManualChange?: Resolver<ResolversTypes['ProposeManualChangePayload'], ParentType, ContextType, RequireFields<MutationProposeManualChangeArgs, 'input'>>;
+  publishBlueprintVersion?: Resolver<ResolversTypes['PublishBlueprintVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishBlueprintVersionArgs, 'input'>>;
+  rateManualPage?: Resolver<ResolversTypes['RateManualPagePayload'], ParentType, ContextType, RequireFields<MutationRateManualPageArgs, 'input'>>;
+  recordAgentEvents?: Resolver<ResolversTypes['RecordAgentEventsPayload'], ParentType, ContextType, RequireFields<MutationRecordAgentEventsArgs, 'input'>>;
+  registerCluster?: Resolver<ResolversTypes['RegisterClusterPayload'], ParentType, ContextType, RequireFields<MutationRegisterClusterArgs, 'input'>>;
+  registerSigningKey?: Resolver<ResolversTypes['RegisterSigningKeyPayload'], ParentType, ContextType, RequireFields<MutationRegisterSigningKeyArgs, 'input'>>;
+  removeForumBookmark?: Resolver<ResolversTypes['RemoveForumBookmarkPayload'], ParentType, ContextType, RequireFields<MutationRemoveForumBookmarkArgs, 'input'>>;
+  removeManualMaintainer?: Resolver<ResolversTypes['RemoveManualMaintainerPayload'], ParentType, ContextType, RequireFields<MutationRemoveManualMaintainerArgs, 'input'>>;
   removeMember?: Resolver<ResolversTypes['RemoveMemberPayload'], ParentType, ContextType, RequireFields<MutationRemoveMemberArgs, 'input'>>;
+  renewLease?: Resolver<ResolversTypes['RenewLeasePayload'], ParentType, ContextType, RequireFields<MutationRenewLeaseArgs, 'input'>>;
+  replyToForumTopic?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationReplyToForumTopicArgs, 'input'>>;
+  reportStatus?: Resolver<ResolversTypes['ReportStatusPayload'], ParentType, ContextType, RequireFields<MutationReportStatusArgs, 'input'>>;
+  resolveForumFlag?: Resolver<ResolversTypes['ForumFlagPayload'], ParentType, ContextType, RequireFields<MutationResolveForumFlagArgs, 'input'>>;
+  restoreManualPageRevision?: Resolver<ResolversTypes['RestoreManualPageRevisionPayload'], ParentType, ContextType, RequireFields<MutationRestoreManualPageRevisionArgs, 'input'>>;
   revokeApiToken?: Resolver<ResolversTypes['RevokeApiTokenPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'input'>>;
   revokeInvitation?: Resolver<ResolversTypes['RevokeInvitationPayload'], ParentType, ContextType, RequireFields<MutationRevokeInvitationArgs, 'input'>>;
+  revokeMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationRevokeMemberClusterArgs, 'input'>>;
+  rotateCredential?: Resolver<ResolversTypes['RotateCredentialPayload'], ParentType, ContextType>;
+  saveForumDraft?: Resolver<ResolversTypes['ForumDraftPayload'], ParentType, ContextType, RequireFields<MutationSaveForumDraftArgs, 'input'>>;
+  setForumPostHidden?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationSetForumPostHiddenArgs, 'input'>>;
+  setForumTopicHidden?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicHiddenArgs, 'input'>>;
+  setForumTopicLocked?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicLockedArgs, 'input'>>;
+  setForumTopicPinned?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicPinnedArgs, 'input'>>;
+  setForumWatchLevel?: Resolver<ResolversTypes['SetForumWatchLevelPayload'], ParentType, ContextType, RequireFields<MutationSetForumWatchLevelArgs, 'input'>>;
+  setManualReleaseStatus?: Resolver<ResolversTypes['SetManualReleaseStatusPayload'], ParentType, ContextType, RequireFields<MutationSetManualReleaseStatusArgs, 'input'>>;
+  setMemberClusterLabels?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationSetMemberClusterLabelsArgs, 'input'>>;
+  setMemberClusterMaintenance?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationSetMemberClusterMaintenanceArgs, 'input'>>;
+  trustSigningKey?: Resolver<ResolversTypes['TrustSigningKeyPayload'], ParentType, ContextType, RequireFields<MutationTrustSigningKeyArgs, 'input'>>;
+  unacceptForumAnswer?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationUnacceptForumAnswerArgs, 'input'>>;
+  unacceptMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationUnacceptMemberClusterArgs, 'input'>>;
+  unlikeForumPost?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationUnlikeForumPostArgs, 'input'>>;
   updateCooperative?: Resolver<ResolversTypes['UpdateCooperativePayload'], ParentType, ContextType, RequireFields<MutationUpdateCooperativeArgs, 'input'>>;
+  updateForumCategory?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateForumCategoryArgs, 'input'>>;
+  yankBlueprintVersion?: Resolver<ResolversTypes['YankBlueprintVersionPayload'], ParentType, ContextType, RequireFields<MutationYankBlueprintVersionArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Cooperative' | 'Invitation' | 'Membership' | 'Person', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumNotification' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'SigningKey', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -889,18 +4378,103 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ProposeManualChangePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProposeManualChangePayload'] = ResolversParentTypes['ProposeManualChangePayload']> = ResolversObject<{
+  proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
+}>;
+
+export type PublishBlueprintVersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublishBlueprintVersionPayload'] = ResolversParentTypes['PublishBlueprintVersionPayload']> = ResolversObject<{
+  blueprint?: Resolver<ResolversTypes['Blueprint'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['BlueprintVersion'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
+  blueprint?: Resolver<Maybe<ResolversTypes['Blueprint']>, ParentType, ContextType, RequireFields<QueryBlueprintArgs, 'name'>>;
+  blueprintKeyring?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType>;
+  blueprintVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType, RequireFields<QueryBlueprintVersionArgs, 'name' | 'version'>>;
+  blueprints?: Resolver<ResolversTypes['BlueprintConnection'], ParentType, ContextType, RequireFields<QueryBlueprintsArgs, 'first' | 'sort'>>;
+  compareBlueprintVersions?: Resolver<ResolversTypes['BlueprintComparison'], ParentType, ContextType, RequireFields<QueryCompareBlueprintVersionsArgs, 'from' | 'name' | 'to'>>;
   cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType, RequireFields<QueryCooperativeArgs, 'slug'>>;
   cooperatives?: Resolver<ResolversTypes['CooperativeConnection'], ParentType, ContextType, RequireFields<QueryCooperativesArgs, 'first'>>;
+  forumBookmarks?: Resolver<ResolversTypes['ForumBookmarkConnection'], ParentType, ContextType, RequireFields<QueryForumBookmarksArgs, 'first'>>;
+  forumCategories?: Resolver<Array<ResolversTypes['ForumCategory']>, ParentType, ContextType>;
+  forumCategory?: Resolver<Maybe<ResolversTypes['ForumCategory']>, ParentType, ContextType, RequireFields<QueryForumCategoryArgs, 'slug'>>;
+  forumDraft?: Resolver<Maybe<ResolversTypes['ForumDraft']>, ParentType, ContextType, RequireFields<QueryForumDraftArgs, 'key'>>;
+  forumNotifications?: Resolver<ResolversTypes['ForumNotificationConnection'], ParentType, ContextType, RequireFields<QueryForumNotificationsArgs, 'first' | 'unreadOnly'>>;
+  forumReviewQueue?: Resolver<ResolversTypes['ForumFlagConnection'], ParentType, ContextType, RequireFields<QueryForumReviewQueueArgs, 'first' | 'status'>>;
+  forumTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType, RequireFields<QueryForumTopicArgs, 'id'>>;
+  forumTopics?: Resolver<ResolversTypes['ForumTopicConnection'], ParentType, ContextType, RequireFields<QueryForumTopicsArgs, 'first' | 'order'>>;
+  manual?: Resolver<Maybe<ResolversTypes['Manual']>, ParentType, ContextType, RequireFields<QueryManualArgs, 'slug'>>;
+  manualProposal?: Resolver<Maybe<ResolversTypes['ManualChangeProposal']>, ParentType, ContextType, RequireFields<QueryManualProposalArgs, 'id'>>;
+  manuals?: Resolver<ResolversTypes['ManualConnection'], ParentType, ContextType, RequireFields<QueryManualsArgs, 'first'>>;
+  memberCluster?: Resolver<Maybe<ResolversTypes['MemberCluster']>, ParentType, ContextType, RequireFields<QueryMemberClusterArgs, 'id'>>;
+  memberClusters?: Resolver<ResolversTypes['MemberClusterConnection'], ParentType, ContextType, RequireFields<QueryMemberClustersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'handle'>>;
+  renderBlueprint?: Resolver<ResolversTypes['RenderedBlueprint'], ParentType, ContextType, RequireFields<QueryRenderBlueprintArgs, 'name' | 'version'>>;
+  search?: Resolver<ResolversTypes['SearchResults'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
+  searchMisses?: Resolver<ResolversTypes['SearchMissConnection'], ParentType, ContextType, RequireFields<QuerySearchMissesArgs, 'first'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+}>;
+
+export type RateManualPagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RateManualPagePayload'] = ResolversParentTypes['RateManualPagePayload']> = ResolversObject<{
+  feedback?: Resolver<ResolversTypes['ManualPageFeedback'], ParentType, ContextType>;
+}>;
+
+export type RecordAgentEventsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RecordAgentEventsPayload'] = ResolversParentTypes['RecordAgentEventsPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RegisterClusterPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterClusterPayload'] = ResolversParentTypes['RegisterClusterPayload']> = ResolversObject<{
+  cluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+  credential?: Resolver<ResolversTypes['AgentCredential'], ParentType, ContextType>;
+  leaseSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statusIntervalSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RegisterSigningKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RegisterSigningKeyPayload'] = ResolversParentTypes['RegisterSigningKeyPayload']> = ResolversObject<{
+  signingKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType>;
+}>;
+
+export type RemoveForumBookmarkPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveForumBookmarkPayload'] = ResolversParentTypes['RemoveForumBookmarkPayload']> = ResolversObject<{
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type RemoveManualMaintainerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveManualMaintainerPayload'] = ResolversParentTypes['RemoveManualMaintainerPayload']> = ResolversObject<{
+  manual?: Resolver<ResolversTypes['Manual'], ParentType, ContextType>;
 }>;
 
 export type RemoveMemberPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RemoveMemberPayload'] = ResolversParentTypes['RemoveMemberPayload']> = ResolversObject<{
   cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
   removedMembershipId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type RenderedBlueprintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RenderedBlueprint'] = ResolversParentTypes['RenderedBlueprint']> = ResolversObject<{
+  bundleDigest?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['RenderedBlueprintFile']>, ParentType, ContextType>;
+  parameters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  sha256sums?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RenderedBlueprintFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RenderedBlueprintFile'] = ResolversParentTypes['RenderedBlueprintFile']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type RenewLeasePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RenewLeasePayload'] = ResolversParentTypes['RenewLeasePayload']> = ResolversObject<{
+  leaseSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  serverTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ReportStatusPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportStatusPayload'] = ResolversParentTypes['ReportStatusPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type RestoreManualPageRevisionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreManualPageRevisionPayload'] = ResolversParentTypes['RestoreManualPageRevisionPayload']> = ResolversObject<{
+  page?: Resolver<ResolversTypes['ManualPage'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
 }>;
 
 export type RevokeApiTokenPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevokeApiTokenPayload'] = ResolversParentTypes['RevokeApiTokenPayload']> = ResolversObject<{
@@ -909,6 +4483,88 @@ export type RevokeApiTokenPayloadResolvers<ContextType = GraphQLContext, ParentT
 
 export type RevokeInvitationPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RevokeInvitationPayload'] = ResolversParentTypes['RevokeInvitationPayload']> = ResolversObject<{
   invitationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type RotateCredentialPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RotateCredentialPayload'] = ResolversParentTypes['RotateCredentialPayload']> = ResolversObject<{
+  credential?: Resolver<ResolversTypes['AgentCredential'], ParentType, ContextType>;
+}>;
+
+export type SearchFacetValueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchFacetValue'] = ResolversParentTypes['SearchFacetValue']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchFacetsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchFacets'] = ResolversParentTypes['SearchFacets']> = ResolversObject<{
+  category?: Resolver<Array<ResolversTypes['SearchFacetValue']>, ParentType, ContextType>;
+  cooperative?: Resolver<Array<ResolversTypes['SearchFacetValue']>, ParentType, ContextType>;
+  release?: Resolver<Array<ResolversTypes['SearchFacetValue']>, ParentType, ContextType>;
+  tag?: Resolver<Array<ResolversTypes['SearchFacetValue']>, ParentType, ContextType>;
+  type?: Resolver<Array<ResolversTypes['SearchFacetValue']>, ParentType, ContextType>;
+}>;
+
+export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
+  cooperativeSlug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  objectId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  release?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  snippetHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['SearchResultType'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchHitEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+}>;
+
+export type SearchMissResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchMiss'] = ResolversParentTypes['SearchMiss']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lastSearchedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SearchMissConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchMissConnection'] = ResolversParentTypes['SearchMissConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchMissEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type SearchMissEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchMissEdge'] = ResolversParentTypes['SearchMissEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchMiss'], ParentType, ContextType>;
+}>;
+
+export type SearchResultsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchResults'] = ResolversParentTypes['SearchResults']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  facets?: Resolver<ResolversTypes['SearchFacets'], ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SetForumWatchLevelPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetForumWatchLevelPayload'] = ResolversParentTypes['SetForumWatchLevelPayload']> = ResolversObject<{
+  topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+}>;
+
+export type SetManualReleaseStatusPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetManualReleaseStatusPayload'] = ResolversParentTypes['SetManualReleaseStatusPayload']> = ResolversObject<{
+  release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
+}>;
+
+export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SigningKey'] = ResolversParentTypes['SigningKey']> = ResolversObject<{
+  cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fingerprint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  trusted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TrustSigningKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TrustSigningKeyPayload'] = ResolversParentTypes['TrustSigningKeyPayload']> = ResolversObject<{
+  signingKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType>;
 }>;
 
 export type UpdateCooperativePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateCooperativePayload'] = ResolversParentTypes['UpdateCooperativePayload']> = ResolversObject<{
@@ -924,37 +4580,163 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
+export type YankBlueprintVersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['YankBlueprintVersionPayload'] = ResolversParentTypes['YankBlueprintVersionPayload']> = ResolversObject<{
+  version?: Resolver<ResolversTypes['BlueprintVersion'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AcceptInvitationPayload?: AcceptInvitationPayloadResolvers<ContextType>;
+  AddManualMaintainerPayload?: AddManualMaintainerPayloadResolvers<ContextType>;
   AddMemberPayload?: AddMemberPayloadResolvers<ContextType>;
+  AgentCredential?: AgentCredentialResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
   ApplyForCooperativePayload?: ApplyForCooperativePayloadResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  Blueprint?: BlueprintResolvers<ContextType>;
+  BlueprintChange?: BlueprintChangeResolvers<ContextType>;
+  BlueprintComparison?: BlueprintComparisonResolvers<ContextType>;
+  BlueprintCompatibility?: BlueprintCompatibilityResolvers<ContextType>;
+  BlueprintComponent?: BlueprintComponentResolvers<ContextType>;
+  BlueprintConnection?: BlueprintConnectionResolvers<ContextType>;
+  BlueprintDiffHunk?: BlueprintDiffHunkResolvers<ContextType>;
+  BlueprintDiffLine?: BlueprintDiffLineResolvers<ContextType>;
+  BlueprintEdge?: BlueprintEdgeResolvers<ContextType>;
+  BlueprintExample?: BlueprintExampleResolvers<ContextType>;
+  BlueprintFileDiff?: BlueprintFileDiffResolvers<ContextType>;
+  BlueprintInstallInstructions?: BlueprintInstallInstructionsResolvers<ContextType>;
+  BlueprintLink?: BlueprintLinkResolvers<ContextType>;
+  BlueprintMaintainer?: BlueprintMaintainerResolvers<ContextType>;
+  BlueprintPrerequisite?: BlueprintPrerequisiteResolvers<ContextType>;
+  BlueprintPublisher?: BlueprintPublisherResolvers<ContextType>;
+  BlueprintSchemaChange?: BlueprintSchemaChangeResolvers<ContextType>;
+  BlueprintSignatureInfo?: BlueprintSignatureInfoResolvers<ContextType>;
+  BlueprintVersion?: BlueprintVersionResolvers<ContextType>;
   ChangeMemberRolePayload?: ChangeMemberRolePayloadResolvers<ContextType>;
+  ClusterCapacity?: ClusterCapacityResolvers<ContextType>;
+  ClusterCondition?: ClusterConditionResolvers<ContextType>;
+  ClusterEvent?: ClusterEventResolvers<ContextType>;
+  ClusterEventConnection?: ClusterEventConnectionResolvers<ContextType>;
+  ClusterEventEdge?: ClusterEventEdgeResolvers<ContextType>;
+  ClusterFreeNodeShape?: ClusterFreeNodeShapeResolvers<ContextType>;
+  ClusterHistoryPoint?: ClusterHistoryPointResolvers<ContextType>;
+  ClusterLabel?: ClusterLabelResolvers<ContextType>;
+  ClusterLease?: ClusterLeaseResolvers<ContextType>;
+  ClusterNodeCounts?: ClusterNodeCountsResolvers<ContextType>;
+  ClusterResourceFigures?: ClusterResourceFiguresResolvers<ContextType>;
+  ClusterTaint?: ClusterTaintResolvers<ContextType>;
+  CommentOnManualProposalPayload?: CommentOnManualProposalPayloadResolvers<ContextType>;
   Cooperative?: CooperativeResolvers<ContextType>;
   CooperativeConnection?: CooperativeConnectionResolvers<ContextType>;
   CooperativeEdge?: CooperativeEdgeResolvers<ContextType>;
   CreateApiTokenPayload?: CreateApiTokenPayloadResolvers<ContextType>;
+  CreateClusterJoinTokenPayload?: CreateClusterJoinTokenPayloadResolvers<ContextType>;
+  CutManualReleasePayload?: CutManualReleasePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DecideCooperativePayload?: DecideCooperativePayloadResolvers<ContextType>;
+  DeclineManualProposalPayload?: DeclineManualProposalPayloadResolvers<ContextType>;
+  DeleteForumDraftPayload?: DeleteForumDraftPayloadResolvers<ContextType>;
+  EditManualPagePayload?: EditManualPagePayloadResolvers<ContextType>;
+  ForumAdvisory?: ForumAdvisoryResolvers<ContextType>;
+  ForumAdvisoryAcknowledgement?: ForumAdvisoryAcknowledgementResolvers<ContextType>;
+  ForumBookmark?: ForumBookmarkResolvers<ContextType>;
+  ForumBookmarkConnection?: ForumBookmarkConnectionResolvers<ContextType>;
+  ForumBookmarkEdge?: ForumBookmarkEdgeResolvers<ContextType>;
+  ForumBookmarkPayload?: ForumBookmarkPayloadResolvers<ContextType>;
+  ForumCategory?: ForumCategoryResolvers<ContextType>;
+  ForumCategoryPayload?: ForumCategoryPayloadResolvers<ContextType>;
+  ForumDecision?: ForumDecisionResolvers<ContextType>;
+  ForumDecisionResult?: ForumDecisionResultResolvers<ContextType>;
+  ForumDecisionVote?: ForumDecisionVoteResolvers<ContextType>;
+  ForumDraft?: ForumDraftResolvers<ContextType>;
+  ForumDraftPayload?: ForumDraftPayloadResolvers<ContextType>;
+  ForumFlag?: ForumFlagResolvers<ContextType>;
+  ForumFlagConnection?: ForumFlagConnectionResolvers<ContextType>;
+  ForumFlagEdge?: ForumFlagEdgeResolvers<ContextType>;
+  ForumFlagPayload?: ForumFlagPayloadResolvers<ContextType>;
+  ForumNotification?: ForumNotificationResolvers<ContextType>;
+  ForumNotificationConnection?: ForumNotificationConnectionResolvers<ContextType>;
+  ForumNotificationEdge?: ForumNotificationEdgeResolvers<ContextType>;
+  ForumPost?: ForumPostResolvers<ContextType>;
+  ForumPostConnection?: ForumPostConnectionResolvers<ContextType>;
+  ForumPostEdge?: ForumPostEdgeResolvers<ContextType>;
+  ForumPostPayload?: ForumPostPayloadResolvers<ContextType>;
+  ForumPostRevision?: ForumPostRevisionResolvers<ContextType>;
+  ForumTopic?: ForumTopicResolvers<ContextType>;
+  ForumTopicConnection?: ForumTopicConnectionResolvers<ContextType>;
+  ForumTopicEdge?: ForumTopicEdgeResolvers<ContextType>;
+  ForumTopicPayload?: ForumTopicPayloadResolvers<ContextType>;
   Invitation?: InvitationResolvers<ContextType>;
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LeaveCooperativePayload?: LeaveCooperativePayloadResolvers<ContextType>;
+  Manual?: ManualResolvers<ContextType>;
+  ManualChangeProposal?: ManualChangeProposalResolvers<ContextType>;
+  ManualChangeProposalEdge?: ManualChangeProposalEdgeResolvers<ContextType>;
+  ManualChapter?: ManualChapterResolvers<ContextType>;
+  ManualComponentVersion?: ManualComponentVersionResolvers<ContextType>;
+  ManualConnection?: ManualConnectionResolvers<ContextType>;
+  ManualEdge?: ManualEdgeResolvers<ContextType>;
+  ManualFeedbackSummary?: ManualFeedbackSummaryResolvers<ContextType>;
+  ManualMaintainer?: ManualMaintainerResolvers<ContextType>;
+  ManualPage?: ManualPageResolvers<ContextType>;
+  ManualPageFeedback?: ManualPageFeedbackResolvers<ContextType>;
+  ManualPageFeedbackConnection?: ManualPageFeedbackConnectionResolvers<ContextType>;
+  ManualPageFeedbackEdge?: ManualPageFeedbackEdgeResolvers<ContextType>;
+  ManualPageRevision?: ManualPageRevisionResolvers<ContextType>;
+  ManualPageRevisionConnection?: ManualPageRevisionConnectionResolvers<ContextType>;
+  ManualPageRevisionEdge?: ManualPageRevisionEdgeResolvers<ContextType>;
+  ManualProposalComment?: ManualProposalCommentResolvers<ContextType>;
+  ManualProposalConnection?: ManualProposalConnectionResolvers<ContextType>;
+  ManualRelease?: ManualReleaseResolvers<ContextType>;
+  ManualRevisionDiff?: ManualRevisionDiffResolvers<ContextType>;
+  ManualTocEntry?: ManualTocEntryResolvers<ContextType>;
+  MarkForumNotificationsReadPayload?: MarkForumNotificationsReadPayloadResolvers<ContextType>;
+  MemberCluster?: MemberClusterResolvers<ContextType>;
+  MemberClusterConnection?: MemberClusterConnectionResolvers<ContextType>;
+  MemberClusterEdge?: MemberClusterEdgeResolvers<ContextType>;
+  MemberClusterPayload?: MemberClusterPayloadResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   MembershipEdge?: MembershipEdgeResolvers<ContextType>;
+  MergeManualProposalPayload?: MergeManualProposalPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProposeManualChangePayload?: ProposeManualChangePayloadResolvers<ContextType>;
+  PublishBlueprintVersionPayload?: PublishBlueprintVersionPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RateManualPagePayload?: RateManualPagePayloadResolvers<ContextType>;
+  RecordAgentEventsPayload?: RecordAgentEventsPayloadResolvers<ContextType>;
+  RegisterClusterPayload?: RegisterClusterPayloadResolvers<ContextType>;
+  RegisterSigningKeyPayload?: RegisterSigningKeyPayloadResolvers<ContextType>;
+  RemoveForumBookmarkPayload?: RemoveForumBookmarkPayloadResolvers<ContextType>;
+  RemoveManualMaintainerPayload?: RemoveManualMaintainerPayloadResolvers<ContextType>;
   RemoveMemberPayload?: RemoveMemberPayloadResolvers<ContextType>;
+  RenderedBlueprint?: RenderedBlueprintResolvers<ContextType>;
+  RenderedBlueprintFile?: RenderedBlueprintFileResolvers<ContextType>;
+  RenewLeasePayload?: RenewLeasePayloadResolvers<ContextType>;
+  ReportStatusPayload?: ReportStatusPayloadResolvers<ContextType>;
+  RestoreManualPageRevisionPayload?: RestoreManualPageRevisionPayloadResolvers<ContextType>;
   RevokeApiTokenPayload?: RevokeApiTokenPayloadResolvers<ContextType>;
   RevokeInvitationPayload?: RevokeInvitationPayloadResolvers<ContextType>;
+  RotateCredentialPayload?: RotateCredentialPayloadResolvers<ContextType>;
+  SearchFacetValue?: SearchFacetValueResolvers<ContextType>;
+  SearchFacets?: SearchFacetsResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
+  SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
+  SearchMiss?: SearchMissResolvers<ContextType>;
+  SearchMissConnection?: SearchMissConnectionResolvers<ContextType>;
+  SearchMissEdge?: SearchMissEdgeResolvers<ContextType>;
+  SearchResults?: SearchResultsResolvers<ContextType>;
+  SetForumWatchLevelPayload?: SetForumWatchLevelPayloadResolvers<ContextType>;
+  SetManualReleaseStatusPayload?: SetManualReleaseStatusPayloadResolvers<ContextType>;
+  SigningKey?: SigningKeyResolvers<ContextType>;
+  TrustSigningKeyPayload?: TrustSigningKeyPayloadResolvers<ContextType>;
   UpdateCooperativePayload?: UpdateCooperativePayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  YankBlueprintVersionPayload?: YankBlueprintVersionPayloadResolvers<ContextType>;
 }>;
 

@@ -27,6 +27,8 @@ export interface Cooperative {
   createdAt: Date;
   updatedAt: Date;
   foundedBy?: Person;
+  /** Number of members, when the query that loaded the cooperative counted them (not a column). */
+  memberCount?: number;
 }
 
 export const CooperativeEntity = new EntitySchema<Cooperative>({

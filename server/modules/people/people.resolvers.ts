@@ -18,7 +18,13 @@ export const peopleResolvers: Resolvers = {
     authenticatedBy: (viewer) => (viewer.method === "session" ? "SESSION" : "API_TOKEN"),
     hasRecentSecondFactor: (_viewer, _args, context) => context.policy.hasRecentSecondFactor,
     memberships: (viewer, { first, after }, context) =>
-      listMemberships(context.dataSource.manager, { personId: viewer.person.id }, pageSize(first), after),
+      listMemberships(
+        context.dataSource.manager,
+        { personId: viewer.person.id },
+        pageSize(first),
+        after,
+        (cooperative) => context.loaders.cooperativeById.prime(cooperative.id, cooperative),
+      ),
     apiTokens: (viewer, _args, context) =>
       context.dataSource.manager.find(ApiTokenEntity, {
         where: { personId: viewer.person.id },

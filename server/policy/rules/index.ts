@@ -1,9 +1,24 @@
 import { FOUNDATION_RULES } from "./foundation-rules.js";
+import { BLUEPRINT_RULES } from "./blueprint-rules.js";
+import { FORUM_RULES } from "./forum-rules.js";
+import { CLUSTER_RULES } from "./cluster-rules.js";
+import { SEARCH_RULES } from "./search-rules.js";
+import { MANUAL_RULES } from "./manual-rules.js";
 
 /**
  * Every domain's rules. A domain adds its file here; action names are unique across domains (checked at start).
  */
-export const RULE_SETS = [FOUNDATION_RULES] as const;
+export const RULE_SETS = [
+  FOUNDATION_RULES,
+  FORUM_RULES,
+  SEARCH_RULES,
+  BLUEPRINT_RULES,
+  CLUSTER_RULES,
+  MANUAL_RULES,
+] as const;
 
 /** Every action the policy knows. */
-export type Action = keyof (typeof RULE_SETS)[number];
+export type Action = KeysOfEach<(typeof RULE_SETS)[number]>;
+
+// Distributes over the union of rule sets: a plain `keyof` of a union keeps only the keys all of them share.
+type KeysOfEach<T> = T extends unknown ? keyof T : never;

@@ -3,6 +3,7 @@ import { fieldProblems } from "../lib/graphql.js";
 import { useMutation } from "../lib/use-mutation.js";
 import { ErrorList } from "./error-list.js";
 import { FormField } from "./form-field.js";
+import { RoleField } from "./role-field.js";
 
 const ADD_MEMBER = `mutation AddMember($input: AddMemberInput!) { addMember(input: $input) { membership { id } } }`;
 
@@ -40,12 +41,7 @@ export function AddMemberForm({ cooperativeId, onAdded }: { cooperativeId: strin
             onChange={(event) => setHandle(event.target.value)}
           />
         </FormField>
-        <FormField label="Role" error={problems.role}>
-          <select value={role} onChange={(event) => setRole(event.target.value)}>
-            <option value="MEMBER">Member</option>
-            <option value="ADMIN">Admin</option>
-          </select>
-        </FormField>
+        <RoleField value={role} error={problems.role} onChange={setRole} />
       </div>
       <ErrorList errors={Object.keys(problems).length > 0 ? [] : addMember.errors} />
       <p>

@@ -3,6 +3,8 @@ import { Link } from "../lib/link.js";
 import { useLocation } from "../lib/router.js";
 import { useViewer } from "../lib/viewer.js";
 import { AccountMenu } from "./account-menu.js";
+import { ForumNotificationsLink } from "./forum-notifications-link.js";
+import { SearchBox } from "./search/search-box.js";
 
 interface NavigationItem {
   to: string;
@@ -65,6 +67,8 @@ export function SiteHeader() {
               ))}
             </ul>
           </nav>
+          <SearchBox />
+          <ForumNotificationsLink />
           <AccountMenu />
         </div>
       </div>

@@ -4,6 +4,7 @@ import { useLocation } from "../lib/router.js";
 const TABS = [
   { to: "/stewards/applications", label: "Applications" },
   { to: "/stewards/audit", label: "Audit log" },
+  { to: "/stewards/clusters", label: "Clusters" },
 ];
 
 /** Switches between the stewards' pages. */

@@ -62,7 +62,7 @@ function Profile() {
         </dl>
         <p className="muted">Your name, handle and email come from your cooperative's identity provider.</p>
       </section>
-      <PendingInvitations invitations={viewer.pendingInvitations} />
+      <PendingInvitations invitations={viewer.pendingInvitations} onAccepted={reload} />
       <section className="panel" aria-labelledby="memberships-heading">
         <h2 id="memberships-heading">Memberships</h2>
         {memberships.length === 0 ? (

@@ -1,3 +1,4 @@
+import { escapeHtml } from "../../../markdown/escape-html.js";
 /**
  * Highlight markers that cannot come from a person: ASCII STX/ETX. Backends wrap matches in these
  * (ts_headline `StartSel`/`StopSel`, Meilisearch `highlightPreTag`/`highlightPostTag`), and only after escaping
@@ -24,21 +25,10 @@ export interface HighlightMarkers {
 
 const DEFAULT_MARKERS: HighlightMarkers = { start: HIGHLIGHT_START, stop: HIGHLIGHT_STOP };
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
 /** Control characters other than tab and newline are dropped from snippets; they only confuse browsers. */
 const CONTROL_CHARACTERS = /[^\P{Cc}\t\n]/gu;
 
-/** Escapes text for use inside HTML element content or a quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/gu, (character) => HTML_ESCAPES[character]);
-}
+export { escapeHtml };
 
 /** Removes the highlight markers from text before indexing, so a post cannot fake or unbalance highlights. */
 export function stripHighlightMarkers(text: string): string {

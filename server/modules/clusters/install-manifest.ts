@@ -1,0 +1,238 @@
+import { stringify } from "yaml";
+import { AGENT_VERSION } from "../../../agent/version.js";
+
+/** The agent's container image; the tag follows the agent version the hub was built with. */
+export const AGENT_IMAGE = `ghcr.io/the-cooperative-cloud/alliance-agent:${AGENT_VERSION}`;
+export const AGENT_NAMESPACE = "alliance-agent";
+/** Label of the guest namespaces the agent creates; the admission policy keeps its writes inside them. */
+export const GUEST_NAMESPACE_LABEL = "alliance.coop/guest";
+
+const labels = { "app.kubernetes.io/name": "alliance-agent", "app.kubernetes.io/part-of": "alliance-hub" };
+const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { namespace } : {}), labels });
+const agentUser = `system:serviceaccount:${AGENT_NAMESPACE}:alliance-agent`;
+
+const READ = ["get", "list", "watch"];
+const WRITE = ["create", "update", "patch", "delete", "get", "list", "watch"];
+
+/**
+ * Least privilege: read nodes, pods, namespaces, claims and storage classes everywhere; create namespaces, and
+ * write workloads only in namespaces labelled as guest namespaces. RBAC cannot scope by label, so a
+ * ValidatingAdmissionPolicy (GA since Kubernetes 1.30) refuses the agent's role bindings outside guest
+ * namespaces and any namespace it would create or relabel without the guest label.
+ */
+function rbac(): object[] {
+  return [
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRole",
+      metadata: meta("alliance-agent-read"),
+      rules: [
+        {
+          apiGroups: [""],
+          resources: ["nodes", "pods", "namespaces", "persistentvolumeclaims"],
+          verbs: READ,
+        },
+        { apiGroups: ["storage.k8s.io"], resources: ["storageclasses"], verbs: READ },
+        { nonResourceURLs: ["/version"], verbs: ["get"] },
+      ],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: meta("alliance-agent-read"),
+      roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "alliance-agent-read" },
+      subjects: [{ kind: "ServiceAccount", name: "alliance-agent", namespace: AGENT_NAMESPACE }],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRole",
+      metadata: meta("alliance-agent-guest-admin"),
+      rules: [
+        { apiGroups: [""], resources: ["namespaces"], verbs: ["create", "update", "patch"] },
+        {
+          apiGroups: ["rbac.authorization.k8s.io"],
+          resources: ["rolebindings"],
+          verbs: ["create", "delete"],
+        },
+        {
+          apiGroups: ["rbac.authorization.k8s.io"],
+          resources: ["clusterroles"],
+          verbs: ["bind"],
+          resourceNames: ["alliance-agent-guest"],
+        },
+      ],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRoleBinding",
+      metadata: meta("alliance-agent-guest-admin"),
+      roleRef: {
+        apiGroup: "rbac.authorization.k8s.io",
+        kind: "ClusterRole",
+        name: "alliance-agent-guest-admin",
+      },
+      subjects: [{ kind: "ServiceAccount", name: "alliance-agent", namespace: AGENT_NAMESPACE }],
+    },
+    {
+      apiVersion: "rbac.authorization.k8s.io/v1",
+      kind: "ClusterRole",
+      metadata: meta("alliance-agent-guest"),
+      rules: [
+        {
+          apiGroups: ["", "apps", "batch", "networking.k8s.io"],
+          resources: [
+            "pods",
+            "services",
+            "configmaps",
+            "secrets",
+            "persistentvolumeclaims",
+            "deployments",
+            "statefulsets",
+            "jobs",
+            "cronjobs",
+            "ingresses",
+            "networkpolicies",
+          ],
+          verbs: WRITE,
+        },
+      ],
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicy",
+      metadata: meta("alliance-agent-guest-only"),
+      spec: {
+        failurePolicy: "Fail",
+        matchConstraints: {
+          resourceRules: [
+            {
+              apiGroups: [""],
+              apiVersions: ["v1"],
+              operations: ["CREATE", "UPDATE"],
+              resources: ["namespaces"],
+            },
+            {
+              apiGroups: ["rbac.authorization.k8s.io"],
+              apiVersions: ["v1"],
+              operations: ["CREATE"],
+              resources: ["rolebindings"],
+            },
+          ],
+        },
+        matchConditions: [{ name: "agent-only", expression: `request.userInfo.username == "${agentUser}"` }],
+        validations: [
+          {
+            expression: `request.kind.kind != "Namespace" || (has(object.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in object.metadata.labels && object.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true")`,
+            message: "the alliance agent may only create guest namespaces",
+          },
+          {
+            expression: `request.kind.kind != "RoleBinding" || (has(namespaceObject.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in namespaceObject.metadata.labels && namespaceObject.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true" && object.roleRef.name == "alliance-agent-guest")`,
+            message: "the alliance agent may only bind its guest role inside guest namespaces",
+          },
+        ],
+      },
+    },
+    {
+      apiVersion: "admissionregistration.k8s.io/v1",
+      kind: "ValidatingAdmissionPolicyBinding",
+      metadata: meta("alliance-agent-guest-only"),
+      spec: { policyName: "alliance-agent-guest-only", validationActions: ["Deny"] },
+    },
+  ];
+}
+
+/** The agent: joins once (state on a small volume), then runs; requests match the footprint target. */
+function workload(hubUrl: string): object[] {
+  const env = [
+    { name: "ALLIANCE_HUB_URL", value: `${hubUrl}/graphql` },
+    { name: "ALLIANCE_IN_CLUSTER", value: "true" },
+    { name: "ALLIANCE_STATE_FILE", value: "/var/lib/alliance-agent/state.json" },
+  ];
+  const securityContext = {
+    runAsNonRoot: true,
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    capabilities: { drop: ["ALL"] },
+  };
+  const volumeMounts = [{ name: "state", mountPath: "/var/lib/alliance-agent" }];
+  return [
+    {
+      apiVersion: "v1",
+      kind: "PersistentVolumeClaim",
+      metadata: meta("alliance-agent-state", AGENT_NAMESPACE),
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "16Mi" } } },
+    },
+    {
+      apiVersion: "apps/v1",
+      kind: "Deployment",
+      metadata: meta("alliance-agent", AGENT_NAMESPACE),
+      spec: {
+        replicas: 1,
+        strategy: { type: "Recreate" },
+        selector: { matchLabels: { "app.kubernetes.io/name": "alliance-agent" } },
+        template: {
+          metadata: { labels },
+          spec: {
+            serviceAccountName: "alliance-agent",
+            securityContext: {
+              runAsUser: 65532,
+              runAsGroup: 65532,
+              fsGroup: 65532,
+              seccompProfile: { type: "RuntimeDefault" },
+            },
+            initContainers: [
+              {
+                name: "join",
+                image: AGENT_IMAGE,
+                command: ["sh", "-c", 'test -f "$ALLIANCE_STATE_FILE" || exec alliance-agent join'],
+                env: [
+                  ...env,
+                  {
+                    name: "ALLIANCE_JOIN_TOKEN",
+                    valueFrom: { secretKeyRef: { name: "alliance-agent-join", key: "token" } },
+                  },
+                ],
+                securityContext,
+                volumeMounts,
+              },
+            ],
+            containers: [
+              {
+                name: "agent",
+                image: AGENT_IMAGE,
+                args: ["run"],
+                env,
+                resources: { requests: { cpu: "50m", memory: "150Mi" }, limits: { memory: "256Mi" } },
+                securityContext,
+                volumeMounts,
+              },
+            ],
+            volumes: [{ name: "state", persistentVolumeClaim: { claimName: "alliance-agent-state" } }],
+          },
+        },
+      },
+    },
+  ];
+}
+
+/** The install manifest for one join token, as multi-document YAML. */
+export function installManifest(hubUrl: string, joinToken: string, clusterName: string): string {
+  const documents: object[] = [
+    { apiVersion: "v1", kind: "Namespace", metadata: meta(AGENT_NAMESPACE) },
+    { apiVersion: "v1", kind: "ServiceAccount", metadata: meta("alliance-agent", AGENT_NAMESPACE) },
+    {
+      apiVersion: "v1",
+      kind: "Secret",
+      metadata: {
+        ...meta("alliance-agent-join", AGENT_NAMESPACE),
+        annotations: { "alliance.coop/cluster-name": clusterName },
+      },
+      type: "Opaque",
+      stringData: { token: joinToken },
+    },
+    ...rbac(),
+    ...workload(hubUrl),
+  ];
+  const header = `# Alliance agent for cluster "${clusterName}". Apply with kubectl apply -f -.\n`;
+  return header + documents.map((document) => stringify(document, { lineWidth: 0 })).join("---\n");
+}
