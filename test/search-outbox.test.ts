@@ -87,7 +87,7 @@ describe("Search outbox", () => {
     expect(await deliverSearchOutbox(database.dataSource, back, later)).toBe(3);
     const page = await back.search(
       parseSearchQuery("outbox"),
-      { cooperativeIds: [], roles: [] },
+      { signedIn: false, cooperativeIds: [], roles: [] },
       { first: 10 },
     );
     expect(page.hits.map((hit) => hit.id)).toEqual(["b"]);
@@ -102,7 +102,11 @@ describe("Search outbox", () => {
   it("reports an unreachable Meilisearch as SearchUnavailableError, never a crash", async () => {
     const down = new MeiliSearchProvider(`http://127.0.0.1:${closedPort}`, undefined);
     await expect(
-      down.search(parseSearchQuery("kubeadm"), { cooperativeIds: [], roles: [] }, { first: 5 }),
+      down.search(
+        parseSearchQuery("kubeadm"),
+        { signedIn: false, cooperativeIds: [], roles: [] },
+        { first: 5 },
+      ),
     ).rejects.toBeInstanceOf(SearchUnavailableError);
   });
 });

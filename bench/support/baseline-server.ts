@@ -1,7 +1,5 @@
-import { createServer } from "node:http";
 import { ApolloServer } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import { serveApollo } from "./serve-apollo.js";
 
 /**
  * The baseline: a bare Apollo Server 5 on express 5 answering a constant, with Apollo's defaults (CSRF prevention
@@ -20,18 +18,4 @@ const apollo = new ApolloServer({
 });
 await apollo.start();
 
-const app = express();
-app.disable("x-powered-by");
-app.get("/healthz", (_request, response) => {
-  response.json({ status: "ok" });
-});
-app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo));
-
-const server = createServer(app);
-server.listen(port, "127.0.0.1");
-process.on("SIGTERM", () => {
-  server.close(() => {
-    apollo.stop().then(() => process.exit(0));
-  });
-  server.closeAllConnections();
-});
+serveApollo(apollo, port);

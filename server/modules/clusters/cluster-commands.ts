@@ -5,6 +5,7 @@ import { endCredentials } from "./cluster-credentials.js";
 import { type ClusterAcceptance, type MemberCluster, MemberClusterEntity } from "./member-cluster.entity.js";
 import { recordClusterEvents } from "./record-cluster-event.js";
 import { addTaint, hasTaint, MAINTENANCE_TAINT, removeTaint } from "./taints.js";
+import { indexMemberCluster } from "./search/cluster-search-source.js";
 
 type PersonActor = Actor & { personId: string };
 
@@ -43,6 +44,7 @@ async function saveWithEvent(
     cooperativeId: cluster.cooperativeId,
     data: { name: cluster.name, ...change.data },
   });
+  await indexMemberCluster(manager, cluster.id, actor.now);
   return saved;
 }
 

@@ -10,6 +10,7 @@ import { availableCondition, capacityFreshCondition } from "./lease-state.js";
 import { setConditions } from "./conditions.js";
 import { type MemberCluster, MemberClusterEntity } from "./member-cluster.entity.js";
 import { recordClusterEvents } from "./record-cluster-event.js";
+import { indexMemberCluster } from "./search/cluster-search-source.js";
 
 /** What the agent presents. */
 export interface Registration {
@@ -116,6 +117,7 @@ export async function registerCluster(
   token.usedAt = now;
   token.clusterId = cluster.id;
   await manager.save(ClusterJoinTokenEntity, token);
+  await indexMemberCluster(manager, cluster.id, now);
   await recordClusterEvents(manager, [
     {
       clusterId: cluster.id,

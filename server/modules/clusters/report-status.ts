@@ -9,6 +9,7 @@ import { recordClusterEvents } from "./record-cluster-event.js";
 import { availabilityOf, lockCluster, transitionEvents } from "./renew-lease.js";
 import { sampleFigures } from "./status-history.js";
 import type { ValidStatusReport } from "./status-report-schema.js";
+import { indexMemberCluster } from "./search/cluster-search-source.js";
 
 /**
  * Stores a validated status report as the cluster's latest and as a point of its history, in one transaction:
@@ -54,6 +55,8 @@ export async function reportStatus(
       availability: availabilityOf(conditions),
     },
   );
+  if (cluster.kubernetesVersion !== input.report.kubernetesVersion)
+    await indexMemberCluster(manager, cluster.id, now);
   await manager.query(
     `INSERT INTO cluster_status_sample (cluster_id, resolution, observed_at, figures) VALUES ($1, 'raw', $2, $3)
      ON CONFLICT DO NOTHING`,

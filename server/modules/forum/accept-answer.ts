@@ -4,6 +4,7 @@ import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
 import { addNotification } from "./forum-notify.js";
 import type { ForumPost } from "./forum-post.entity.js";
 import { type ForumTopic, ForumTopicEntity } from "./forum-topic.entity.js";
+import { indexForumTopic } from "./search/forum-search-source.js";
 
 /** Marks a reply as the topic's accepted answer (replacing an earlier one) and tells its author. */
 export async function acceptAnswer(
@@ -35,6 +36,7 @@ export async function acceptAnswer(
     targetId: topic.id,
     data: { postId: post.id, number: post.number, previousPostId: topic.acceptedPostId },
   });
+  await indexForumTopic(manager, topic.id, actor.now, { onlyPostId: post.id });
   return { ...topic, acceptedPostId: post.id };
 }
 
@@ -52,5 +54,6 @@ export async function unacceptAnswer(
     targetId: topic.id,
     data: { postId: topic.acceptedPostId },
   });
+  await indexForumTopic(manager, topic.id, actor.now, { onlyPostId: topic.acceptedPostId });
   return { ...topic, acceptedPostId: null };
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from "typeorm";
 import { conflict, notFound } from "../../errors.js";
 import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
 import { type ForumCategory, ForumCategoryEntity } from "./forum-category.entity.js";
+import { indexForumCategory } from "./search/forum-search-source.js";
 
 export type NewCategory = Omit<ForumCategory, "id" | "createdAt" | "updatedAt">;
 
@@ -63,5 +64,6 @@ export async function updateCategory(
     targetId: category.id,
     data: { changed },
   });
+  if (changed.readAudience) await indexForumCategory(manager, category.id, actor.now);
   return saved;
 }

@@ -4,6 +4,7 @@ import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
 import type { RenderedPost } from "./forum-markdown.js";
 import { type ForumPost, ForumPostEntity } from "./forum-post.entity.js";
 import { ForumPostRevisionEntity } from "./forum-post-revision.entity.js";
+import { indexForumTopic } from "./search/forum-search-source.js";
 
 export interface PostEdit {
   markdown: string;
@@ -52,5 +53,6 @@ export async function editPost(
     targetId: post.id,
     data: { topicId: post.topicId, number: post.number, version, reason: edit.reason },
   });
+  await indexForumTopic(manager, post.topicId, actor.now, { onlyPostId: post.id });
   return { ...post, markdown: edit.markdown, html: edit.rendered.html, version, editedAt: actor.now };
 }

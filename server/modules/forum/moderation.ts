@@ -10,6 +10,7 @@ import {
 } from "./forum-flag.entity.js";
 import { type ForumPost, ForumPostEntity } from "./forum-post.entity.js";
 import { type ForumTopic, ForumTopicEntity } from "./forum-topic.entity.js";
+import { indexForumTopic } from "./search/forum-search-source.js";
 
 /** Flags a post for the moderators; one flag per person and post. */
 export async function flagPost(
@@ -58,6 +59,7 @@ export async function setPostHidden(
     targetId: post.id,
     data: { topicId: post.topicId, number: post.number, reason },
   });
+  await indexForumTopic(manager, post.topicId, actor.now, { onlyPostId: post.id });
   return { ...post, hidden, hiddenReason };
 }
 
@@ -111,6 +113,7 @@ export async function setTopicSwitch(
     targetId: topic.id,
     data: { title: topic.title },
   });
+  if (which === "hidden") await indexForumTopic(manager, topic.id, actor.now);
   return { ...topic, [which]: value };
 }
 
@@ -129,5 +132,6 @@ export async function moveTopic(
     targetId: topic.id,
     data: { from: topic.categoryId, to: to.id },
   });
+  await indexForumTopic(manager, topic.id, actor.now);
   return { ...topic, categoryId: to.id };
 }

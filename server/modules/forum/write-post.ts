@@ -6,6 +6,7 @@ import { ForumPostRevisionEntity } from "./forum-post-revision.entity.js";
 import { type ForumTopic, ForumTopicEntity } from "./forum-topic.entity.js";
 import { ForumTopicReadStateEntity } from "./forum-topic-read-state.entity.js";
 import { ForumTopicWatchEntity, type ForumWatchLevel } from "./forum-topic-watch.entity.js";
+import { indexForumTopic } from "./search/forum-search-source.js";
 
 /**
  * Appends a post to a topic whose row the caller has locked (so numbers are gapless and never collide), writes its
@@ -69,5 +70,6 @@ export async function appendPost(
     .values({ topicId: topic.id, personId: actor.personId, level, updatedAt: actor.now })
     .orIgnore()
     .execute();
+  await indexForumTopic(manager, topic.id, actor.now, { onlyPostId: post.id });
   return post;
 }

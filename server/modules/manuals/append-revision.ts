@@ -6,6 +6,7 @@ import {
   ManualPageRevisionEntity,
   type RevisionSource,
 } from "./manual-page-revision.entity.js";
+import { indexManualPage } from "./search/manual-page-search-source.js";
 
 /** Revisions kept per page; older ones are pruned (the current one never is). */
 export const DEFAULT_REVISION_LIMIT = 100;
@@ -24,7 +25,7 @@ export interface NewRevision {
 
 /**
  * Appends a revision to a page and makes it current (the page's title and summary follow it), then prunes
- * revisions beyond `limit`, oldest first. Runs in the caller's transaction.
+ * revisions beyond `limit`, oldest first, and re-indexes the page for search. Runs in the caller's transaction.
  */
 export async function appendRevision(
   manager: EntityManager,
@@ -67,6 +68,7 @@ export async function appendRevision(
       saved.id,
     ]);
   }
+  await indexManualPage(manager, page.id, revision.now);
   return saved;
 }
 

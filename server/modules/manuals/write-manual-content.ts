@@ -12,6 +12,8 @@ import { type ManualPage, ManualPageEntity } from "./manual-page.entity.js";
 import { ManualPageRevisionEntity } from "./manual-page-revision.entity.js";
 import { type ManualRelease, ManualReleaseEntity } from "./manual-release.entity.js";
 import type { RenderedManualPage } from "./render-manual-markdown.js";
+import { indexManualPage } from "./search/manual-page-search-source.js";
+import { searchIndexerFor } from "../search/search-indexer.js";
 
 /** What one sync changed. */
 export interface SyncCounts {
@@ -198,8 +200,11 @@ async function writeRelease(
         current?.markdown === page.body &&
         current.title === page.frontMatter.title &&
         current.summary === page.frontMatter.summary;
-      if (same) counts.unchanged += 1;
-      else {
+      if (same) {
+        counts.unchanged += 1;
+        // A page brought back from the archive with unchanged text gets no revision: put it back in the index.
+        if (pageRow.archived) await indexManualPage(manager, pageRow.id, revision.now);
+      } else {
         await appendRevision(manager, pageRow, revision);
         counts.revised += 1;
       }
@@ -208,6 +213,7 @@ async function writeRelease(
   for (const page of pages) {
     if (page.origin !== "content" || page.archived || seenPages.has(page.id)) continue;
     await manager.update(ManualPageEntity, { id: page.id }, { archived: true });
+    await searchIndexerFor(manager).remove(manager, [{ type: "manual_page", id: page.id }], now);
     counts.archived += 1;
   }
   for (const chapter of chapters) {

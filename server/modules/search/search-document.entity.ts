@@ -25,6 +25,7 @@ export interface SearchDocumentRow {
   visibilityPublic: boolean;
   visibilityCooperativeIds: string[];
   visibilityRole: string | null;
+  visibilitySignedIn: boolean;
   searchVector: string;
 }
 
@@ -56,6 +57,7 @@ export const SearchDocumentEntity = new EntitySchema<SearchDocumentRow>({
       default: () => "'{}'",
     },
     visibilityRole: { type: "text", name: "visibility_role", nullable: true },
+    visibilitySignedIn: { type: "boolean", name: "visibility_signed_in", default: false },
     searchVector: { type: "tsvector", name: "search_vector" },
   },
   uniques: [{ name: "search_document_ref_key", columns: ["docType", "docId"] }],

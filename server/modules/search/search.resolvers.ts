@@ -8,9 +8,10 @@ import { SearchMissEntity } from "./search-miss.entity.js";
 /** The search module's view of the viewer: their cooperatives and hub roles, nothing else. */
 export function searchViewerOf(context: GraphQLContext): SearchViewer {
   const viewer = context.viewer;
-  if (!viewer) return { cooperativeIds: [], roles: [] };
+  if (!viewer) return { signedIn: false, cooperativeIds: [], roles: [] };
   return {
     personId: viewer.person.id,
+    signedIn: true,
     cooperativeIds: [...viewer.memberships.keys()],
     roles: viewer.person.hubRoles,
   };

@@ -24,6 +24,7 @@ describeSearchProviderContract("In-memory reference provider", async () => ({
 
 /** A viewer who can see everything: what a provider that forgets permissions effectively uses. */
 const ALL_SEEING: SearchViewer = {
+  signedIn: true,
   cooperativeIds: [`coop-north'"\\`, "coop-south"],
   roles: ["steward"],
 };

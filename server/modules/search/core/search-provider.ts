@@ -4,12 +4,15 @@ import type { ParsedSearchQuery, SearchDocumentType, SearchStatus } from "./pars
 export type SearchRole = "steward" | "moderator";
 
 /**
- * Who may see a document. Visible when the audience matches (`public`, or the viewer belongs to one of
- * `cooperativeIds`) AND, if `requiresRole` is set, the viewer holds that role. So `{ public: true,
- * requiresRole: "moderator" }` is "every moderator"; `{ public: false, cooperativeIds: ["c1"] }` is "members of c1".
+ * Who may see a document. Visible when the audience matches (`public`, or `signedIn` and the viewer is signed in,
+ * or the viewer belongs to one of `cooperativeIds`) AND, if `requiresRole` is set, the viewer holds that role. So
+ * `{ public: true, requiresRole: "moderator" }` is "every moderator"; `{ public: false, cooperativeIds: ["c1"] }` is
+ * "members of c1"; `{ public: false, signedIn: true }` is "any signed-in person".
  */
 export interface SearchVisibility {
   public: boolean;
+  /** Visible to any signed-in person. */
+  signedIn?: boolean;
   cooperativeIds?: string[];
   requiresRole?: SearchRole;
 }
@@ -47,9 +50,11 @@ export interface SearchDocument extends SearchDocumentRef {
   visibility: SearchVisibility;
 }
 
-/** The person searching. Anonymous visitors have no `personId`, no cooperatives and no roles. */
+/** The person searching. Anonymous visitors have no `personId`, are not signed in, and have no cooperatives or roles. */
 export interface SearchViewer {
   personId?: string;
+  /** Whether the viewer is signed in (sees `signedIn` documents). */
+  signedIn: boolean;
   cooperativeIds: string[];
   /** Hub roles; anything other than steward or moderator is ignored by search. */
   roles: string[];

@@ -9,10 +9,15 @@ import {
   visibilityWhereSql,
 } from "./visibility.js";
 
-const ANONYMOUS: SearchViewer = { cooperativeIds: [], roles: [] };
-const MEMBER: SearchViewer = { personId: "p1", cooperativeIds: ["coop-a"], roles: [] };
-const MODERATOR: SearchViewer = { personId: "p2", cooperativeIds: [], roles: ["moderator"] };
-const STEWARD: SearchViewer = { personId: "p3", cooperativeIds: ["coop-b"], roles: ["steward", "admin"] };
+const ANONYMOUS: SearchViewer = { signedIn: false, cooperativeIds: [], roles: [] };
+const MEMBER: SearchViewer = { personId: "p1", signedIn: true, cooperativeIds: ["coop-a"], roles: [] };
+const MODERATOR: SearchViewer = { personId: "p2", signedIn: true, cooperativeIds: [], roles: ["moderator"] };
+const STEWARD: SearchViewer = {
+  personId: "p3",
+  signedIn: true,
+  cooperativeIds: ["coop-b"],
+  roles: ["steward", "admin"],
+};
 
 const PUBLIC: SearchVisibility = { public: true };
 const COOP_A: SearchVisibility = { public: false, cooperativeIds: ["coop-a"] };
@@ -24,6 +29,7 @@ const COOP_A_MODERATORS: SearchVisibility = {
   requiresRole: "moderator",
 };
 const NOBODY: SearchVisibility = { public: false };
+const SIGNED_IN: SearchVisibility = { public: false, signedIn: true };
 
 describe("Search visibility", () => {
   it.each([
@@ -40,6 +46,9 @@ describe("Search visibility", () => {
     { viewer: "steward", visibility: "coop A", expected: false },
     { viewer: "steward", visibility: "nobody", expected: false },
     { viewer: "member", visibility: "nobody", expected: false },
+    { viewer: "anonymous", visibility: "signed in", expected: false },
+    { viewer: "member", visibility: "signed in", expected: true },
+    { viewer: "steward", visibility: "signed in", expected: true },
   ])("$viewer sees a $visibility document: $expected", ({ viewer, visibility, expected }) => {
     const viewers: Record<string, SearchViewer> = {
       anonymous: ANONYMOUS,
@@ -54,13 +63,14 @@ describe("Search visibility", () => {
       stewards: STEWARDS,
       "coop A moderators": COOP_A_MODERATORS,
       nobody: NOBODY,
+      "signed in": SIGNED_IN,
     };
     expect(canSee(viewers[viewer], visibilities[visibility])).toBe(expected);
   });
 
   it("lets a steward satisfy moderator requirements and ignores unknown roles", () => {
     expect(satisfiedRoles(STEWARD)).toEqual(["moderator", "steward"]);
-    expect(satisfiedRoles({ cooperativeIds: [], roles: ["admin", "Moderator"] })).toEqual([]);
+    expect(satisfiedRoles({ signedIn: true, cooperativeIds: [], roles: ["admin", "Moderator"] })).toEqual([]);
   });
 });
 
@@ -73,7 +83,13 @@ describe("Meilisearch visibility filter", () => {
 
   it("adds the viewer's cooperatives and satisfied roles", () => {
     expect(visibilityFilterForMeili(STEWARD)).toBe(
-      '(visibility_public = true OR visibility_cooperatives IN ["coop-b"]) AND visibility_role IN ["none", "moderator", "steward"]',
+      '(visibility_public = true OR visibility_signed_in = true OR visibility_cooperatives IN ["coop-b"]) AND visibility_role IN ["none", "moderator", "steward"]',
+    );
+  });
+
+  it("admits signed-in-only documents to a signed-in viewer without cooperatives", () => {
+    expect(visibilityFilterForMeili(MODERATOR)).toBe(
+      '(visibility_public = true OR visibility_signed_in = true) AND visibility_role IN ["none", "moderator"]',
     );
   });
 
@@ -87,7 +103,7 @@ describe("Meilisearch visibility filter", () => {
     { id: "emoji 🚀 and ünïcode", quoted: '"emoji 🚀 and ünïcode"' },
   ])("escapes the cooperative id $id", ({ id, quoted }) => {
     expect(quoteMeiliValue(id)).toBe(quoted);
-    const filter = visibilityFilterForMeili({ cooperativeIds: [id], roles: [] });
+    const filter = visibilityFilterForMeili({ signedIn: false, cooperativeIds: [id], roles: [] });
     expect(filter).toContain(`IN [${quoted}]`);
     // Outside quoted strings the filter keeps its fixed shape: the id added no operator of its own.
     const unquoted = filter.replace(/"(?:[^"\\]|\\.)*"/gu, '""');
@@ -99,10 +115,12 @@ describe("Meilisearch visibility filter", () => {
   it("indexes attributes that the filter understands", () => {
     expect(toMeiliVisibilityAttributes(COOP_A)).toEqual({
       visibility_public: false,
+      visibility_signed_in: false,
       visibility_cooperatives: ["coop-a"],
       visibility_role: "none",
     });
     expect(toMeiliVisibilityAttributes(MODERATORS).visibility_role).toBe("moderator");
+    expect(toMeiliVisibilityAttributes(SIGNED_IN).visibility_signed_in).toBe(true);
   });
 });
 
@@ -110,21 +128,22 @@ describe("PostgreSQL visibility condition", () => {
   it("numbers its placeholders after the caller's parameters", () => {
     const { sql, params } = visibilityWhereSql(MEMBER, 3);
     expect(sql).toBe(
-      "((visibility_public OR visibility_cooperative_ids && $4::text[]) AND (visibility_role IS NULL OR visibility_role = ANY($5::text[])))",
+      "((visibility_public OR visibility_cooperative_ids && $4::text[] OR (visibility_signed_in AND $6::boolean)) AND (visibility_role IS NULL OR visibility_role = ANY($5::text[])))",
     );
-    expect(params).toEqual([["coop-a"], []]);
+    expect(params).toEqual([["coop-a"], [], true]);
   });
 
   it("prefixes columns with a table alias", () => {
     expect(visibilityWhereSql(STEWARD, 0, "d").sql).toContain(
       "d.visibility_public OR d.visibility_cooperative_ids && $1",
     );
-    expect(visibilityWhereSql(STEWARD, 0).params).toEqual([["coop-b"], ["moderator", "steward"]]);
+    expect(visibilityWhereSql(STEWARD, 0).params).toEqual([["coop-b"], ["moderator", "steward"], true]);
+    expect(visibilityWhereSql(ANONYMOUS, 0).params).toEqual([[], [], false]);
   });
 
   it("passes hostile cooperative ids only as parameters", () => {
     const hostile = ["'); DROP TABLE search_documents; --", "$9", "a'b\\c"];
-    const { sql, params } = visibilityWhereSql({ cooperativeIds: hostile, roles: [] }, 0);
+    const { sql, params } = visibilityWhereSql({ signedIn: false, cooperativeIds: hostile, roles: [] }, 0);
     expect(sql).toBe(visibilityWhereSql(ANONYMOUS, 0).sql);
     expect(params[0]).toEqual(hostile);
   });

@@ -12,6 +12,7 @@ const SATISFIED_ROLES: Readonly<Record<SearchRole, readonly SearchRole[]>> = {
 /** Column names the PostgreSQL provider must use for visibility. */
 export const SEARCH_VISIBILITY_COLUMNS = {
   public: "visibility_public",
+  signedIn: "visibility_signed_in",
   cooperativeIds: "visibility_cooperative_ids",
   role: "visibility_role",
 } as const;
@@ -19,6 +20,7 @@ export const SEARCH_VISIBILITY_COLUMNS = {
 /** Attribute names (filterable) the Meilisearch provider must index for visibility. */
 export interface MeiliVisibilityAttributes {
   visibility_public: boolean;
+  visibility_signed_in: boolean;
   visibility_cooperatives: string[];
   visibility_role: SearchRole | typeof NO_ROLE_REQUIRED;
 }
@@ -45,7 +47,9 @@ export function satisfiedRoles(viewer: SearchViewer): SearchRole[] {
 /** Whether the viewer may see a document: audience matches AND any required role is held. */
 export function canSee(viewer: SearchViewer, visibility: SearchVisibility): boolean {
   const inAudience =
-    visibility.public || (visibility.cooperativeIds ?? []).some((id) => viewer.cooperativeIds.includes(id));
+    visibility.public ||
+    (visibility.signedIn === true && viewer.signedIn) ||
+    (visibility.cooperativeIds ?? []).some((id) => viewer.cooperativeIds.includes(id));
   if (!inAudience) return false;
   return visibility.requiresRole === undefined || satisfiedRoles(viewer).includes(visibility.requiresRole);
 }
@@ -54,6 +58,7 @@ export function canSee(viewer: SearchViewer, visibility: SearchVisibility): bool
 export function toMeiliVisibilityAttributes(visibility: SearchVisibility): MeiliVisibilityAttributes {
   return {
     visibility_public: visibility.public,
+    visibility_signed_in: visibility.signedIn === true,
     visibility_cooperatives: [...(visibility.cooperativeIds ?? [])],
     visibility_role: visibility.requiresRole ?? NO_ROLE_REQUIRED,
   };
@@ -64,10 +69,14 @@ export function toMeiliVisibilityAttributes(visibility: SearchVisibility): Meili
  * `\` and `"` escaped, so a cooperative id cannot break out of its string.
  */
 export function visibilityFilterForMeili(viewer: SearchViewer): string {
-  const audience =
-    viewer.cooperativeIds.length === 0
-      ? "visibility_public = true"
-      : `(visibility_public = true OR visibility_cooperatives IN [${viewer.cooperativeIds.map(quoteMeiliValue).join(", ")}])`;
+  const alternatives = ["visibility_public = true"];
+  if (viewer.signedIn) alternatives.push("visibility_signed_in = true");
+  if (viewer.cooperativeIds.length > 0) {
+    alternatives.push(
+      `visibility_cooperatives IN [${viewer.cooperativeIds.map(quoteMeiliValue).join(", ")}]`,
+    );
+  }
+  const audience = alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" OR ")})`;
   const roles = [NO_ROLE_REQUIRED, ...satisfiedRoles(viewer)].map(quoteMeiliValue).join(", ");
   return `${audience} AND visibility_role IN [${roles}]`;
 }
@@ -96,7 +105,8 @@ export function visibilityWhereSql(
   const prefix = tableAlias === undefined ? "" : `${tableAlias}.`;
   const columns = SEARCH_VISIBILITY_COLUMNS;
   const sql =
-    `((${prefix}${columns.public} OR ${prefix}${columns.cooperativeIds} && $${paramOffset + 1}::text[])` +
+    `((${prefix}${columns.public} OR ${prefix}${columns.cooperativeIds} && $${paramOffset + 1}::text[]` +
+    ` OR (${prefix}${columns.signedIn} AND $${paramOffset + 3}::boolean))` +
     ` AND (${prefix}${columns.role} IS NULL OR ${prefix}${columns.role} = ANY($${paramOffset + 2}::text[])))`;
-  return { sql, params: [[...viewer.cooperativeIds], satisfiedRoles(viewer)] };
+  return { sql, params: [[...viewer.cooperativeIds], satisfiedRoles(viewer), viewer.signedIn] };
 }

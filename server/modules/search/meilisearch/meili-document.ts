@@ -59,6 +59,7 @@ export const MEILI_INDEX_SETTINGS = {
     "status",
     "createdAtMs",
     "visibility_public",
+    "visibility_signed_in",
     "visibility_cooperatives",
     "visibility_role",
   ],

@@ -11,15 +11,16 @@ export async function upsertSearchDocument(database: Queryable, document: Search
   await database.query(
     `INSERT INTO search_document (doc_type, doc_id, title, headings, body, url, cooperative_id, cooperative_slug,
        category_slug, tags, author_handle, release, status, created_at, updated_at, visibility_public,
-       visibility_cooperative_ids, visibility_role, search_vector)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, ${WEIGHTED_VECTOR})
+       visibility_cooperative_ids, visibility_role, visibility_signed_in, search_vector)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, ${WEIGHTED_VECTOR})
      ON CONFLICT (doc_type, doc_id) DO UPDATE SET title = EXCLUDED.title, headings = EXCLUDED.headings,
        body = EXCLUDED.body, url = EXCLUDED.url, cooperative_id = EXCLUDED.cooperative_id,
        cooperative_slug = EXCLUDED.cooperative_slug, category_slug = EXCLUDED.category_slug, tags = EXCLUDED.tags,
        author_handle = EXCLUDED.author_handle, release = EXCLUDED.release, status = EXCLUDED.status,
        created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at,
        visibility_public = EXCLUDED.visibility_public, visibility_cooperative_ids = EXCLUDED.visibility_cooperative_ids,
-       visibility_role = EXCLUDED.visibility_role, search_vector = EXCLUDED.search_vector`,
+       visibility_role = EXCLUDED.visibility_role, visibility_signed_in = EXCLUDED.visibility_signed_in,
+       search_vector = EXCLUDED.search_vector`,
     [
       document.type,
       document.id,
@@ -39,6 +40,7 @@ export async function upsertSearchDocument(database: Queryable, document: Search
       document.visibility.public,
       document.visibility.cooperativeIds ?? [],
       document.visibility.requiresRole ?? null,
+      document.visibility.signedIn === true,
     ],
   );
 }

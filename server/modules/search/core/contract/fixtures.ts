@@ -8,11 +8,11 @@ const NORTH_ID = `coop-north'"\\`;
 
 /** Viewers used across the contract. */
 export const CONTRACT_VIEWERS = {
-  anonymous: { cooperativeIds: [], roles: [] },
-  northMember: { personId: "person-alice", cooperativeIds: [NORTH_ID], roles: [] },
-  southMember: { personId: "person-dan", cooperativeIds: ["coop-south"], roles: [] },
-  moderator: { personId: "person-mona", cooperativeIds: [], roles: ["moderator"] },
-  steward: { personId: "person-stella", cooperativeIds: [], roles: ["steward"] },
+  anonymous: { signedIn: false, cooperativeIds: [], roles: [] },
+  northMember: { personId: "person-alice", signedIn: true, cooperativeIds: [NORTH_ID], roles: [] },
+  southMember: { personId: "person-dan", signedIn: true, cooperativeIds: ["coop-south"], roles: [] },
+  moderator: { personId: "person-mona", signedIn: true, cooperativeIds: [], roles: ["moderator"] },
+  steward: { personId: "person-stella", signedIn: true, cooperativeIds: [], roles: ["steward"] },
 } satisfies Record<string, SearchViewer>;
 
 const PUBLIC = { public: true };
@@ -161,6 +161,23 @@ export const CONTRACT_DOCUMENTS: SearchDocument[] = [
     visibility: PUBLIC,
   },
 ];
+
+/**
+ * A document only signed-in people may see (an accepted member cluster). Not part of `CONTRACT_DOCUMENTS`, so the
+ * counts of the other cases stay as they are: the signed-in case indexes it itself.
+ */
+export const SIGNED_IN_DOCUMENT: SearchDocument = {
+  type: "cluster",
+  id: "cluster-north-core",
+  title: "north-core-02",
+  body: "Accepted member cluster of the alliance. Runs longhorn storage.",
+  url: "/clusters/north-core-02",
+  ...NORTH,
+  tags: ["accepted"],
+  createdAt: at("2026-09-02T07:00:00Z"),
+  updatedAt: at("2026-09-02T07:00:00Z"),
+  visibility: { public: false, signedIn: true },
+};
 
 /** Ids every viewer can see (public, no role). */
 export const PUBLIC_IDS = [

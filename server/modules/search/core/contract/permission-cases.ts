@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { parseSearchQuery } from "../query-parser.js";
-import { CONTRACT_VIEWERS, PUBLIC_IDS } from "./fixtures.js";
+import { CONTRACT_VIEWERS, PUBLIC_IDS, SIGNED_IN_DOCUMENT } from "./fixtures.js";
 import { foundIds, nonZero, searchPage, sorted } from "./contract-helpers.js";
 import type { SearchProviderContractCase } from "./contract-case.js";
 
@@ -69,6 +69,24 @@ export const PERMISSION_CASES: SearchProviderContractCase[] = [
         odoo: 1,
         helm: 2,
       });
+    },
+  },
+  {
+    name: "shows signed-in-only documents to every signed-in person, never to anonymous visitors",
+    run: async (provider) => {
+      await provider.index([SIGNED_IN_DOCUMENT]);
+      expect(await foundIds(provider, "longhorn", anonymous)).toEqual([]);
+      const anonymousPage = await searchPage(provider, "", anonymous);
+      expect(anonymousPage.totalCount).toBe(PUBLIC_IDS.length);
+      expect(nonZero(anonymousPage.facets.type).cluster).toBeUndefined();
+      for (const viewer of [northMember, southMember, moderator, steward]) {
+        expect(await foundIds(provider, "longhorn", viewer)).toEqual([SIGNED_IN_DOCUMENT.id]);
+      }
+      const signedInPage = await searchPage(provider, "type:cluster", southMember);
+      expect(signedInPage.hits.map((hit) => hit.id).sort()).toEqual(
+        sorted(["cluster-south-edge", SIGNED_IN_DOCUMENT.id]),
+      );
+      expect(nonZero(signedInPage.facets.type)).toEqual({ cluster: 2 });
     },
   },
 ];
