@@ -15,6 +15,7 @@ export class CreateSearchIndex1764075600000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "search_document_vector_idx" ON "search_document" USING GIN ("search_vector")`,
     );
+    await queryRunner.query(`CREATE INDEX "search_document_tags_idx" ON "search_document" USING GIN ("tags")`);
     await queryRunner.query(
       `CREATE TABLE "search_term" ("term" text NOT NULL, CONSTRAINT "PK_search_term" PRIMARY KEY ("term"))`,
     );
@@ -40,6 +41,7 @@ export class CreateSearchIndex1764075600000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "search_miss"`);
     await queryRunner.query(`DROP INDEX "public"."search_term_trigram_idx"`);
     await queryRunner.query(`DROP TABLE "search_term"`);
+    await queryRunner.query(`DROP INDEX "public"."search_document_tags_idx"`);
     await queryRunner.query(`DROP INDEX "public"."search_document_vector_idx"`);
     await queryRunner.query(`DROP INDEX "public"."search_document_created_idx"`);
     await queryRunner.query(`DROP TABLE "search_document"`);

@@ -64,6 +64,7 @@ export const SearchDocumentEntity = new EntitySchema<SearchDocumentRow>({
   indices: [
     // GIN indexes are created by the migration; TypeORM cannot express their operator classes.
     { name: "search_document_vector_idx", columns: ["searchVector"], synchronize: false },
+    { name: "search_document_tags_idx", columns: ["tags"], synchronize: false },
     { name: "search_document_created_idx", columns: ["createdAt"] },
   ],
 });
