@@ -15,7 +15,9 @@ export class CreateSearchIndex1764075600000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "search_document_vector_idx" ON "search_document" USING GIN ("search_vector")`,
     );
-    await queryRunner.query(`CREATE INDEX "search_document_tags_idx" ON "search_document" USING GIN ("tags")`);
+    await queryRunner.query(
+      `CREATE INDEX "search_document_tags_idx" ON "search_document" USING GIN ("tags")`,
+    );
     await queryRunner.query(
       `CREATE TABLE "search_term" ("term" text NOT NULL, CONSTRAINT "PK_search_term" PRIMARY KEY ("term"))`,
     );
