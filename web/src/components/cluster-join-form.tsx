@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { errorWithCode, fieldProblems } from "../lib/graphql.js";
 import { useMutation } from "../lib/use-mutation.js";
 import { ErrorList } from "./error-list.js";
+import { StepUpNotice } from "./step-up-notice.js";
 import { FormField } from "./form-field.js";
 import { SecretReveal } from "./secret-reveal.js";
 
@@ -68,17 +69,10 @@ export function ClusterJoinForm({ cooperatives }: { cooperatives: Array<{ id: st
         </FormField>
       </div>
       {stepUp ? (
-        <div className="notice notice-warning" role="alert">
-          <p>Joining a cluster needs a recent sign-in with your second factor.</p>
-          <p>
-            <a
-              className="button button-primary button-small"
-              href={stepUp.extensions?.stepUpUrl ?? "/auth/login?stepUp=1"}
-            >
-              Confirm with your second factor
-            </a>
-          </p>
-        </div>
+        <StepUpNotice
+          action="Joining a cluster"
+          stepUpUrl={String(stepUp.extensions?.stepUpUrl ?? "/auth/login?stepUp=1")}
+        />
       ) : (
         <ErrorList errors={Object.keys(problems).length > 0 ? [] : create.errors} />
       )}

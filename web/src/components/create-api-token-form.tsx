@@ -2,6 +2,7 @@ import { type FormEvent, useState } from "react";
 import { errorWithCode, fieldProblems } from "../lib/graphql.js";
 import { useMutation } from "../lib/use-mutation.js";
 import { ErrorList } from "./error-list.js";
+import { StepUpNotice } from "./step-up-notice.js";
 import { FormField } from "./form-field.js";
 import { SecretReveal } from "./secret-reveal.js";
 
@@ -75,17 +76,10 @@ export function CreateApiTokenForm({ onCreated }: { onCreated: () => void }) {
         {problems.scopes ? <p className="field-error">{problems.scopes}</p> : null}
       </fieldset>
       {stepUp ? (
-        <div className="notice notice-warning" role="alert">
-          <p>Creating a token needs a recent sign-in with your second factor.</p>
-          <p>
-            <a
-              className="button button-primary button-small"
-              href={stepUp.extensions?.stepUpUrl ?? "/auth/login?stepUp=1&returnTo=%2Fprofile"}
-            >
-              Confirm with your second factor
-            </a>
-          </p>
-        </div>
+        <StepUpNotice
+          action="Creating a token"
+          stepUpUrl={String(stepUp.extensions?.stepUpUrl ?? "/auth/login?stepUp=1&returnTo=%2Fprofile")}
+        />
       ) : (
         <ErrorList errors={Object.keys(problems).length > 0 ? [] : create.errors} />
       )}
