@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { CursorPagination } from "../components/cursor-pagination.js";
 import { BlueprintBadges } from "../components/blueprint-badges.js";
 import { ErrorList } from "../components/error-list.js";
 import { Link } from "../lib/link.js";
@@ -192,28 +193,7 @@ export function BlueprintCatalogPage({ location }: { location: string }) {
           </article>
         ))}
       </div>
-      {cursors.length > 0 || connection?.pageInfo.hasNextPage ? (
-        <nav className="pagination" aria-label="Pages">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={cursors.length === 0}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous page
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={!connection?.pageInfo.endCursor || !connection.pageInfo.hasNextPage}
-            onClick={() =>
-              connection?.pageInfo.endCursor && setCursors([...cursors, connection.pageInfo.endCursor])
-            }
-          >
-            Next page
-          </button>
-        </nav>
-      ) : null}
+      <CursorPagination cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { CursorPagination } from "../components/cursor-pagination.js";
 import { CooperativeCard, type CooperativeSummary } from "../components/cooperative-card.js";
 import { type DirectoryFilter, DirectoryFilters } from "../components/directory-filters.js";
 import { ErrorList } from "../components/error-list.js";
@@ -81,28 +82,7 @@ export function CooperativeDirectoryPage({ location }: { location: string }) {
           <CooperativeCard key={cooperative.id} cooperative={cooperative} />
         ))}
       </div>
-      {cursors.length > 0 || connection?.pageInfo.hasNextPage ? (
-        <nav className="pagination" aria-label="Pages">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={cursors.length === 0}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous page
-          </button>
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={!connection?.pageInfo.hasNextPage || !connection.pageInfo.endCursor}
-            onClick={() =>
-              connection?.pageInfo.endCursor && setCursors([...cursors, connection.pageInfo.endCursor])
-            }
-          >
-            Next page
-          </button>
-        </nav>
-      ) : null}
+      <CursorPagination cursors={cursors} onChange={setCursors} pageInfo={connection?.pageInfo} />
     </div>
   );
 }

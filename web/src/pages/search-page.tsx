@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from "react";
+import { CursorPagination } from "../components/cursor-pagination.js";
 import { ErrorList } from "../components/error-list.js";
 import { SearchFacets } from "../components/search/search-facets.js";
 import { SearchHelp } from "../components/search/search-help.js";
@@ -78,26 +79,7 @@ export function SearchPage({ location }: { location: string }) {
         </ol>
         {results ? <SearchFacets query={query} facets={results.facets} /> : null}
       </div>
-      <p className="pagination">
-        {cursors.length > 0 ? (
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous page
-          </button>
-        ) : null}
-        {results?.pageInfo.hasNextPage && results.pageInfo.endCursor ? (
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setCursors([...cursors, results.pageInfo.endCursor ?? ""])}
-          >
-            Next page
-          </button>
-        ) : null}
-      </p>
+      <CursorPagination cursors={cursors} onChange={setCursors} pageInfo={results?.pageInfo} />
     </div>
   );
 }
