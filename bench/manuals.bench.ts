@@ -2,14 +2,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { systemClock } from "../server/clock.js";
-import { migrate, openDatabase } from "../server/db/data-source.js";
 import { CONTENT_DIRECTORY } from "../server/hub.js";
 import { createLogger } from "../server/logger.js";
 import { manualContentSyncer } from "../server/modules/manuals/manual-content-syncer.js";
-import { childBaseEnvironment, loadBenchEnvironment } from "./support/bench-environment.js";
-import { createBenchDatabase } from "./support/bench-database.js";
-import { type ChildServer, startChildServer } from "./support/child-server.js";
-import { findFreePort } from "./support/free-port.js";
+import { loadBenchEnvironment } from "./support/bench-environment.js";
+import type { ChildServer } from "./support/child-server.js";
 import { expectGraphqlSuccess, type GraphqlRequest, runGraphqlLoad } from "./support/graphql-load.js";
 import {
   baselineRequestsPerSecond,
@@ -19,7 +16,7 @@ import {
   type ScenarioResult,
   throughputRatio,
 } from "./support/report.js";
-import { REPOSITORY_ROOT, startBaselineServer } from "./support/servers.js";
+import { type BenchHub, startBaselineServer, startBenchHub } from "./support/servers.js";
 
 /**
  * Manuals benchmark (issue 6): `content:sync` of the whole manual on a cold database (target under 5 s), then a
@@ -39,11 +36,10 @@ const load = {
   warmupSeconds: environment.warmupSeconds,
 };
 const startedAt = new Date();
-const database = await createBenchDatabase(environment.databaseUrl);
 let syncMs = 0;
 let summary = "";
 const results: ScenarioResult[] = [];
-let hub: ChildServer | undefined;
+let hub: BenchHub<{ syncMs: number; summary: string }> | undefined;
 let baseline: ChildServer | undefined;
 
 async function measure(
@@ -60,43 +56,23 @@ async function measure(
 }
 
 try {
-  const opened = await openDatabase(database.config);
-  try {
-    await migrate(opened.dataSource);
-    const started = performance.now();
-    ({ summary } = await manualContentSyncer.sync({
-      dataSource: opened.dataSource,
-      contentDirectory: CONTENT_DIRECTORY,
-      clock: systemClock,
-      logger: createLogger("silent"),
-    }));
-    syncMs = performance.now() - started;
-  } finally {
-    await opened.close();
-  }
-  console.log(
-    `manuals: content sync on a cold ${database.kind} database: ${Math.round(syncMs)} ms (${summary})`,
-  );
-  const port = await findFreePort();
-  hub = await startChildServer({
-    script: "server/main.ts",
-    cwd: REPOSITORY_ROOT,
-    url: `http://127.0.0.1:${port}`,
-    readyPath: "/readyz",
-    nodeFlags: environment.cpuProfileDirectory
-      ? ["--cpu-prof", "--cpu-prof-dir", environment.cpuProfileDirectory]
-      : [],
-    env: {
-      ...childBaseEnvironment(),
-      ...database.hubEnv,
-      NODE_ENV: "development",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      LOG_LEVEL: environment.hubLogLevel,
-      DEMO_SEED: "false",
-      CONTENT_SYNC_ON_START: "false",
+  // The hub's own start-up sync is off; the benchmark syncs the migrated, otherwise empty database itself to time it.
+  hub = await startBenchHub(environment, {
+    seed: async (dataSource) => {
+      const started = performance.now();
+      const result = await manualContentSyncer.sync({
+        dataSource,
+        contentDirectory: CONTENT_DIRECTORY,
+        clock: systemClock,
+        logger: createLogger("silent"),
+      });
+      return { syncMs: performance.now() - started, summary: result.summary };
     },
   });
+  ({ syncMs, summary } = hub.extra);
+  console.log(
+    `manuals: content sync on a cold ${hub.databaseKind} database: ${Math.round(syncMs)} ms (${summary})`,
+  );
   baseline = await startBaselineServer();
   await measure("bare Apollo Server (before)", baseline, { query: "{ hello }" }, true);
   await measure("manual page read (anonymous)", hub, { query: PAGE_QUERY });
@@ -104,7 +80,6 @@ try {
 } finally {
   await baseline?.stop();
   await hub?.stop();
-  await database.drop();
 }
 
 console.log(`\n${formatResultsTable(results)}\n`);
@@ -120,14 +95,14 @@ if (page) {
 }
 const resultsDirectory = fileURLToPath(new URL("./results/", import.meta.url));
 await mkdir(resultsDirectory, { recursive: true });
-const file = `${resultsDirectory}${resultsFileName(startedAt, `manuals-${database.kind}`)}`;
+const file = `${resultsDirectory}${resultsFileName(startedAt, `manuals-${hub?.databaseKind ?? "unknown"}`)}`;
 await writeFile(
   file,
   `${JSON.stringify(
     {
       benchmark: "manuals",
       startedAt: startedAt.toISOString(),
-      database: database.kind,
+      database: hub?.databaseKind,
       machine: { cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       settings: { ...load, hubLogLevel: environment.hubLogLevel },
       contentSync: { milliseconds: Math.round(syncMs), summary, targetMs: SYNC_TARGET_MS },

@@ -77,7 +77,7 @@ describe("Faults", () => {
     }
   });
 
-  it.runIf(process.env.DATABASE_URL)(
+  it.runIf(loadConfig().database.kind === "postgres")(
     "recovers hub and agent without a restart when the database goes away and comes back",
     async () => {
       const database = await createTestDatabase();

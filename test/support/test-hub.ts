@@ -27,7 +27,7 @@ export async function startTestHub(
   });
   const hub = await startHub(
     { ...config, database: database.config },
-    { clock: options.clock ?? systemClock, logger: createLogger(process.env.TEST_LOG_LEVEL ?? "silent") },
+    { clock: options.clock ?? systemClock, logger: createLogger(config.logLevel) },
   );
   return {
     ...hub,

@@ -47,28 +47,8 @@ export const forumPostResolvers: Resolvers = {
       });
       return { post };
     },
-    likeForumPost: async (_parent, { input }, context) => {
-      context.policy.requireViewer();
-      const valid = validateInput(postIdInput, input);
-      const postId = fromGlobalId(valid.postId, "ForumPost", "input.postId");
-      const viewer = context.policy.authorize("forum.participate");
-      const post = await inTransaction(context.dataSource, async (manager) => {
-        const found = await loadReadablePost(context, postId, manager, true);
-        return likePost(manager, actorFor(context, viewer), found.post);
-      });
-      return { post };
-    },
-    unlikeForumPost: async (_parent, { input }, context) => {
-      context.policy.requireViewer();
-      const valid = validateInput(postIdInput, input);
-      const postId = fromGlobalId(valid.postId, "ForumPost", "input.postId");
-      const viewer = context.policy.authorize("forum.participate");
-      const post = await inTransaction(context.dataSource, async (manager) => {
-        const found = await loadReadablePost(context, postId, manager, true);
-        return unlikePost(manager, actorFor(context, viewer), found.post);
-      });
-      return { post };
-    },
+    likeForumPost: (_parent, { input }, context) => changeLike(context, input, likePost),
+    unlikeForumPost: (_parent, { input }, context) => changeLike(context, input, unlikePost),
     acceptForumAnswer: async (_parent, { input }, context) => {
       context.policy.requireViewer();
       const valid = validateInput(postIdInput, input);
@@ -138,3 +118,20 @@ export const forumPostResolvers: Resolvers = {
         : renderDiffHtml(lineDiff(revision.previousMarkdown, revision.markdown)),
   },
 };
+
+/** Liking and unliking: the same checks (signed in, readable post, may participate) around one command. */
+async function changeLike(
+  context: GraphQLContext,
+  input: unknown,
+  command: typeof likePost | typeof unlikePost,
+) {
+  context.policy.requireViewer();
+  const valid = validateInput(postIdInput, input);
+  const postId = fromGlobalId(valid.postId, "ForumPost", "input.postId");
+  const viewer = context.policy.authorize("forum.participate");
+  const post = await inTransaction(context.dataSource, async (manager) => {
+    const found = await loadReadablePost(context, postId, manager, true);
+    return command(manager, actorFor(context, viewer), found.post);
+  });
+  return { post };
+}
