@@ -6,6 +6,7 @@ import type { AgentClock } from "./runtime/clock.js";
 import { needsRotation, rotationDueAt, type StoredCredential } from "./runtime/credential.js";
 import type { AgentEvent, EventQueue } from "./runtime/event-queue.js";
 import { LatestOnly } from "./runtime/latest-only.js";
+import { sampleDelayMs } from "./status/sample-delay.js";
 import { shouldReport } from "./status/should-report.js";
 import { computeStatusReport, type StatusReport } from "./status/status-report.js";
 
@@ -33,7 +34,8 @@ export interface AgentLoopOptions {
   statusIntervalSeconds: number;
   /**
    * How often the cluster is read to detect a >5 % change; defaults to min(15 s, status interval). Each read lists
-   * every non-terminated pod, so on large clusters this is the agent's main cost on the API server.
+   * every non-terminated pod, so on large clusters this is the agent's main cost: reads that take long stretch
+   * the period up to the status interval (`status/sample-delay.ts`).
    */
   sampleIntervalMs?: number;
   events: Pick<EventQueue, "enqueue" | "peek" | "remove" | "size">;
@@ -160,6 +162,8 @@ export class AgentLoop {
         this.options.source.identity(),
         this.options.source.snapshot(),
       ]);
+      const readMs = this.options.clock.now().getTime() - now.getTime();
+      this.nextSampleAt = now.getTime() + sampleDelayMs(this.sampleIntervalMs, this.statusIntervalMs, readMs);
       const report = computeStatusReport(identity.kubernetesVersion, snapshot);
       const due = shouldReport(
         this.lastSent?.report,

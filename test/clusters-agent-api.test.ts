@@ -293,6 +293,74 @@ describe("Leases", () => {
     expect(result.nextDueAt).toEqual(new Date(clock.now().getTime() + 40_000));
   });
 
+  it("renews a healthy cluster's lease in place, and coalesces renewals less than a second apart", async () => {
+    const { cluster, credential } = await buildRegisteredCluster(hub.database.dataSource, {
+      now: clock.now(),
+    });
+    expectData(await report(credential, cluster.clusterUid, await simulatedReport(4, 4, clock.now())));
+    expectData(await renew(credential));
+    const first = await view(cluster.id);
+    expect(first.availability).toBe("TRUE");
+
+    clock.advance(400);
+    expectData(await renew(credential));
+    expect((await view(cluster.id)).lease.renewedAt).toBe(first.lease.renewedAt);
+
+    clock.advance(9_600);
+    expectData(await renew(credential));
+    const renewed = await view(cluster.id);
+    expect(renewed.lease.renewedAt).toBe(clock.now().toISOString());
+    expect(renewed.conditions).toEqual(first.conditions);
+    expect(renewed.availability).toBe("TRUE");
+  });
+
+  it("takes the locked path when a renewal changes a condition's status, and records the transition", async () => {
+    const { cluster, credential } = await buildRegisteredCluster(hub.database.dataSource, {
+      now: clock.now(),
+    });
+    expectData(await report(credential, cluster.clusterUid, await simulatedReport(4, 4, clock.now())));
+    expectData(await renew(credential));
+    clock.advance(10_000);
+    expectData(await renew(credential, new Date(clock.now().getTime() + 60_000)));
+    const skewed = await view(cluster.id);
+    expect(condition(skewed, "ClockSynced")).toMatchObject({ status: "False", reason: "ClockSkew" });
+    expect(eventTypes(skewed)).toContain("ClockSyncedFalse");
+    expect(skewed.lease.renewedAt).toBe(clock.now().toISOString());
+  });
+
+  it("does not count lease renewals against the mutation rate limit, but still limits other agent mutations", async () => {
+    const limited = await startTestHub({ clock, env: { RATE_LIMIT_MUTATIONS_PER_MINUTE: "2" } });
+    try {
+      const { cluster, credential } = await buildRegisteredCluster(limited.database.dataSource, {
+        now: clock.now(),
+      });
+      const renewThere = () =>
+        graphql(
+          limited.url,
+          RENEW,
+          { input: { agentTime: clock.now().toISOString() } },
+          { token: credential },
+        );
+      for (let attempt = 0; attempt < 5; attempt++) {
+        expectData(await renewThere());
+        clock.advance(2_000);
+      }
+      const body = await simulatedReport(2, 2, clock.now());
+      const send = () =>
+        graphql(
+          limited.url,
+          REPORT,
+          { input: { clusterUid: cluster.clusterUid, observedAt: clock.now().toISOString(), report: body } },
+          { token: credential },
+        );
+      expectData(await send());
+      expectData(await send());
+      expectErrorCode(await send(), "RATE_LIMITED");
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it.runIf(loadConfig().database.kind === "postgres")(
     "sweeps in one process at a time (advisory lock)",
     async () => {

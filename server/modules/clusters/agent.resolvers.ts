@@ -9,6 +9,7 @@ import type { AgentIdentity } from "./agent-identity.js";
 import { DEFAULT_CLUSTER_SETTINGS, JOIN_TOKEN_PREFIX, MAX_REPORT_BYTES } from "./cluster-settings.js";
 import { claimJoinToken, joinTokenRejected, registerCluster } from "./register-cluster.js";
 import { renewLease } from "./renew-lease.js";
+import { renewSteadyLease } from "./renew-steady-lease.js";
 import { reportStatus } from "./report-status.js";
 import { recordAgentEventsSchema, statusReportSchema } from "./status-report-schema.js";
 
@@ -75,9 +76,10 @@ export const agentResolvers: Resolvers = {
         throw badUserInput("agentTime is not a plausible clock reading", [
           { field: "input.agentTime", message: "more than a year away from the hub's time" },
         ]);
-      await inTransaction(context.dataSource, (manager) =>
-        renewLease(manager, agent, { now, agentTime: input.agentTime }, settings),
-      );
+      const facts = { now, agentTime: input.agentTime };
+      // Almost every renewal is a healthy cluster's: no transaction, no lock. Transitions take the locked path.
+      if ((await renewSteadyLease(context.dataSource, agent, facts, settings)) === "not-steady")
+        await inTransaction(context.dataSource, (manager) => renewLease(manager, agent, facts, settings));
       return { leaseSeconds: settings.leaseSeconds, serverTime: now };
     },
     reportStatus: async (_parent, { input }, context) => {

@@ -10,6 +10,8 @@ export interface ClusterSettings {
   credentialLifetimeHours: number;
   /** Consecutive renewals a cluster whose lease was lost needs to become Available again (anti-flapping). */
   renewalsToReturn: number;
+  /** Renewals closer together than this are acknowledged without a write (see `renew-steady-lease.ts`). */
+  minRenewalIntervalSeconds: number;
 }
 
 export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
@@ -18,6 +20,7 @@ export const DEFAULT_CLUSTER_SETTINGS: ClusterSettings = {
   statusIntervalSeconds: 30,
   credentialLifetimeHours: 24,
   renewalsToReturn: 2,
+  minRenewalIntervalSeconds: 1,
 };
 
 /** Default lifetime of a join token; the admin may choose up to {@link MAX_JOIN_TOKEN_MINUTES}. */

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "../server/db/transaction.js";
+import { agentFromCredential } from "../server/modules/clusters/agent-identity.js";
+import { DEFAULT_CLUSTER_SETTINGS } from "../server/modules/clusters/cluster-settings.js";
+import { renewLease } from "../server/modules/clusters/renew-lease.js";
+import { renewSteadyLease } from "../server/modules/clusters/renew-steady-lease.js";
+import { ManualClock } from "../server/clock.js";
+import { buildRegisteredCluster } from "./support/cluster-factories.js";
+import { startTestHub, type TestHub } from "./support/test-hub.js";
+
+/**
+ * The steady-state renewal against the real database (PGlite or PostgreSQL): which renewals it applies itself,
+ * and which it leaves to the locked path. The HTTP behaviour is in clusters-agent-api.test.ts.
+ */
+let hub: TestHub;
+const clock = new ManualClock(new Date());
+const settings = DEFAULT_CLUSTER_SETTINGS;
+
+beforeAll(async () => {
+  hub = await startTestHub({ clock });
+});
+afterAll(() => hub.stop());
+
+async function healthyCluster() {
+  const { cluster, credential } = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+  const agent = await agentFromCredential(hub.database.dataSource, clock, credential);
+  const facts = () => ({ now: clock.now(), agentTime: clock.now() });
+  // The first renewal makes Available True: a transition, so it takes the locked path.
+  expect(await renewSteadyLease(hub.database.dataSource, agent, facts(), settings)).toBe("not-steady");
+  await inTransaction(hub.database.dataSource, (manager) => renewLease(manager, agent, facts(), settings));
+  return { cluster, agent, facts };
+}
+
+async function leaseColumns(clusterId: string) {
+  const [row] = await hub.database.dataSource.query(
+    "SELECT lease_renewed_at, lease_expires_at, availability FROM member_cluster WHERE id = $1",
+    [clusterId],
+  );
+  return row as { lease_renewed_at: Date; lease_expires_at: Date; availability: string };
+}
+
+describe("renewSteadyLease", () => {
+  it("renews a healthy cluster with one conditional update", async () => {
+    const { cluster, agent, facts } = await healthyCluster();
+    clock.advance(10_000);
+    expect(await renewSteadyLease(hub.database.dataSource, agent, facts(), settings)).toBe("renewed");
+    const row = await leaseColumns(cluster.id);
+    expect(new Date(row.lease_renewed_at)).toEqual(clock.now());
+    expect(new Date(row.lease_expires_at)).toEqual(new Date(clock.now().getTime() + 10_000));
+    expect(row.availability).toBe("true");
+  });
+
+  it("coalesces a renewal less than the minimum interval after the previous one", async () => {
+    const { cluster, agent, facts } = await healthyCluster();
+    const before = await leaseColumns(cluster.id);
+    clock.advance(999);
+    expect(await renewSteadyLease(hub.database.dataSource, agent, facts(), settings)).toBe("coalesced");
+    expect(await leaseColumns(cluster.id)).toEqual(before);
+    clock.advance(1);
+    expect(await renewSteadyLease(hub.database.dataSource, agent, facts(), settings)).toBe("renewed");
+  });
+
+  it("leaves a lost lease to the locked path (the return needs two renewals in a row)", async () => {
+    const { cluster, agent, facts } = await healthyCluster();
+    await hub.database.dataSource.query("UPDATE member_cluster SET lease_lost_at = $2 WHERE id = $1", [
+      cluster.id,
+      clock.now(),
+    ]);
+    clock.advance(10_000);
+    expect(await renewSteadyLease(hub.database.dataSource, agent, facts(), settings)).toBe("not-steady");
+  });
+
+  it("leaves a renewal that changes a condition's status to the locked path", async () => {
+    const { agent } = await healthyCluster();
+    clock.advance(10_000);
+    const skewed = { now: clock.now(), agentTime: new Date(clock.now().getTime() + 60_000) };
+    expect(await renewSteadyLease(hub.database.dataSource, agent, skewed, settings)).toBe("not-steady");
+  });
+
+  it("matches nothing when the row changed after it was read, instead of overwriting it", async () => {
+    const { cluster, agent, facts } = await healthyCluster();
+    // Another writer (a status report) changes the conditions between a renewal's read and its update: the
+    // update's WHERE repeats what it read, so it must not apply over the new conditions.
+    const dataSource = hub.database.dataSource;
+    const originalQuery = dataSource.query.bind(dataSource);
+    let interfered = false;
+    dataSource.query = (async (sql: string, parameters?: unknown[]) => {
+      if (!interfered && sql.trimStart().startsWith("UPDATE member_cluster")) {
+        interfered = true;
+        await originalQuery(
+          `UPDATE member_cluster SET conditions = jsonb_set(conditions, '{0,message}', '"changed"') WHERE id = $1`,
+          [cluster.id],
+        );
+      }
+      return originalQuery(sql, parameters);
+    }) as typeof dataSource.query;
+    try {
+      clock.advance(10_000);
+      expect(await renewSteadyLease(dataSource, agent, facts(), settings)).toBe("not-steady");
+    } finally {
+      dataSource.query = originalQuery;
+    }
+    const [row] = await dataSource.query("SELECT conditions FROM member_cluster WHERE id = $1", [cluster.id]);
+    expect(row.conditions[0].message).toBe("changed");
+  });
+});
