@@ -79,14 +79,22 @@ describe("content sync of the real manual", () => {
   });
 
   it("exports the release back to the same files, byte for byte (lossless round trip)", async () => {
-    const files = await exportManualRelease(hub.database.dataSource.manager, "cooby-stack", "2026.11");
+    const files = await exportManualRelease(
+      hub.database.dataSource.manager,
+      "cooby-stack",
+      "2026.11",
+      CONTENT_DIRECTORY,
+    );
     expect(files).not.toBeNull();
     const markdown = (files ?? []).filter((file) => file.path.endsWith(".md"));
     expect(markdown).toHaveLength(54);
+    const images = (files ?? []).filter((file) => file.path.endsWith(".svg"));
+    expect(images.map((file) => file.path)).toEqual(["cooby-stack/2026.11/02-planning/ip-plan.svg"]);
     for (const file of files ?? []) {
-      const original = readFileSync(join(CONTENT_DIRECTORY, "manuals", file.path), "utf8");
-      if (file.path.endsWith(".md")) expect(file.content, file.path).toBe(original);
-      else expect(parse(file.content), file.path).toEqual(parse(original));
+      const original = readFileSync(join(CONTENT_DIRECTORY, "manuals", file.path));
+      if (file.path.endsWith(".yaml"))
+        expect(parse(String(file.content)), file.path).toEqual(parse(original.toString("utf8")));
+      else expect(Buffer.from(file.content).equals(original), file.path).toBe(true);
     }
   });
 
