@@ -42,7 +42,7 @@ export function manualAssetRoutes(options: { dataSource: DataSource; contentDire
       String(request.params.manual),
       String(request.params.release),
     );
-    if (!folder || !folder.assets.has(asset.file)) return notFound(response);
+    if (!folder?.assets.has(asset.file)) return notFound(response);
     const path = await containedFile(
       join(options.contentDirectory, "manuals", folder.manualSlug, folder.folderRelease),
       asset.file,
