@@ -185,6 +185,27 @@ describe("content sync of a changing manual", () => {
     }
   });
 
+  it("follows the release's images on every sync, also when release.yaml did not change", async () => {
+    const content = fixtureContent("image-manual");
+    const assets = async () => {
+      const rows: Array<{ assets: string[] }> = await hub.database.dataSource.query(
+        "SELECT r.assets FROM manual_release r JOIN manual m ON m.id = r.manual_id WHERE m.slug = 'image-manual'",
+      );
+      return rows[0]?.assets;
+    };
+    try {
+      content.write("1.0/02-setup/rack.png", "not really a png");
+      await manualContentSyncer.sync(context(content.root));
+      expect(await assets()).toEqual(["02-setup/rack.png"]);
+      content.write("1.0/02-setup/img/cabling.svg", "<svg/>");
+      content.write("1.0/02-setup/.hidden.png", "skipped");
+      await manualContentSyncer.sync(context(content.root));
+      expect(await assets()).toEqual(["02-setup/img/cabling.svg", "02-setup/rack.png"]);
+    } finally {
+      content.cleanup();
+    }
+  });
+
   it("reports front matter errors, duplicate slugs and broken links with file and line, writing nothing", async () => {
     const content = fixtureContent("broken-manual");
     try {
