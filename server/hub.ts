@@ -25,6 +25,7 @@ import { SearchService } from "./modules/search/search-service.js";
 import { seedDemoCooperatives } from "./modules/cooperatives/demo-seed.js";
 import { type ClusterJobs, startClusterJobs } from "./modules/clusters/cluster-jobs.js";
 import { clusterRoutes } from "./modules/clusters/cluster-routes.js";
+import { manualAssetRoutes } from "./modules/manuals/http/manual-asset-routes.js";
 import { startDemoClusters } from "./modules/clusters/demo-clusters.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { createMetrics } from "./ops/metrics.js";
@@ -224,6 +225,7 @@ export async function startHub(
   );
   app.use(clusterRoutes({ dataSource, clock, publicUrl }));
   app.use(forumFeedRoutes({ dataSource, publicUrl }));
+  app.use(manualAssetRoutes({ dataSource, contentDirectory: CONTENT_DIRECTORY }));
   app.use(webAppRoutes());
   app.use(
     (error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {

@@ -79,14 +79,22 @@ describe("content sync of the real manual", () => {
   });
 
   it("exports the release back to the same files, byte for byte (lossless round trip)", async () => {
-    const files = await exportManualRelease(hub.database.dataSource.manager, "cooby-stack", "2026.11");
+    const files = await exportManualRelease(
+      hub.database.dataSource.manager,
+      "cooby-stack",
+      "2026.11",
+      CONTENT_DIRECTORY,
+    );
     expect(files).not.toBeNull();
     const markdown = (files ?? []).filter((file) => file.path.endsWith(".md"));
     expect(markdown).toHaveLength(54);
+    const images = (files ?? []).filter((file) => file.path.endsWith(".svg"));
+    expect(images.map((file) => file.path)).toEqual(["cooby-stack/2026.11/02-planning/ip-plan.svg"]);
     for (const file of files ?? []) {
-      const original = readFileSync(join(CONTENT_DIRECTORY, "manuals", file.path), "utf8");
-      if (file.path.endsWith(".md")) expect(file.content, file.path).toBe(original);
-      else expect(parse(file.content), file.path).toEqual(parse(original));
+      const original = readFileSync(join(CONTENT_DIRECTORY, "manuals", file.path));
+      if (file.path.endsWith(".yaml"))
+        expect(parse(String(file.content)), file.path).toEqual(parse(original.toString("utf8")));
+      else expect(Buffer.from(file.content).equals(original), file.path).toBe(true);
     }
   });
 
@@ -172,6 +180,27 @@ describe("content sync of a changing manual", () => {
       );
       await manualContentSyncer.sync(context(content.root));
       expect(await status()).toBe("maintained");
+    } finally {
+      content.cleanup();
+    }
+  });
+
+  it("follows the release's images on every sync, also when release.yaml did not change", async () => {
+    const content = fixtureContent("image-manual");
+    const assets = async () => {
+      const rows: Array<{ assets: string[] }> = await hub.database.dataSource.query(
+        "SELECT r.assets FROM manual_release r JOIN manual m ON m.id = r.manual_id WHERE m.slug = 'image-manual'",
+      );
+      return rows[0]?.assets;
+    };
+    try {
+      content.write("1.0/02-setup/rack.png", "not really a png");
+      await manualContentSyncer.sync(context(content.root));
+      expect(await assets()).toEqual(["02-setup/rack.png"]);
+      content.write("1.0/02-setup/img/cabling.svg", "<svg/>");
+      content.write("1.0/02-setup/.hidden.png", "skipped");
+      await manualContentSyncer.sync(context(content.root));
+      expect(await assets()).toEqual(["02-setup/img/cabling.svg", "02-setup/rack.png"]);
     } finally {
       content.cleanup();
     }

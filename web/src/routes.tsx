@@ -19,6 +19,8 @@ import { FoundCooperativePage } from "./pages/found-cooperative-page.js";
 import { HomePage } from "./pages/home-page.js";
 import { InvitationPage } from "./pages/invitation-page.js";
 import { ManualHomePage } from "./pages/manual-home-page.js";
+import { ManualMaintenancePage } from "./pages/manual-maintenance-page.js";
+import { ManualNewPagePage } from "./pages/manual-new-page-page.js";
 import { ManualProposalPage } from "./pages/manual-proposal-page.js";
 import { ManualProposalsPage } from "./pages/manual-proposals-page.js";
 import { ManualReaderPage } from "./pages/manual-reader-page.js";
@@ -61,7 +63,12 @@ const ROUTES: Array<[string, Render]> = [
   ["/manuals", () => <ManualsPage />],
   ["/manuals/:manual", ({ manual }) => <ManualHomePage key={manual} manualSlug={manual} />],
   ["/manuals/:manual/proposals", ({ manual }) => <ManualProposalsPage key={manual} manualSlug={manual} />],
+  [
+    "/manuals/:manual/proposals/new",
+    ({ manual }, location) => <ManualNewPagePage key={location} manualSlug={manual} location={location} />,
+  ],
   ["/manuals/:manual/proposals/:id", ({ id }) => <ManualProposalPage key={id} proposalId={id} />],
+  ["/manuals/:manual/maintain", ({ manual }) => <ManualMaintenancePage key={manual} manualSlug={manual} />],
   [
     "/manuals/:manual/:release",
     ({ manual, release }) => (

@@ -32,6 +32,9 @@ export async function cutManualRelease(
     status: "unreleased" as const,
     versions: from.versions,
     origin: "cut" as const,
+    // Images are not copied: the cut keeps the origin's list and they are served from the origin's folder.
+    assets: from.assets,
+    cutFromReleaseId: from.id,
     createdAt: actor.now,
     updatedAt: actor.now,
   });
@@ -49,6 +52,7 @@ export async function cutManualRelease(
           return [`${chapter.directory}/${page.slug}.md`, pagePath(chapter.slug, page.slug)];
         }),
     ),
+    new Set(from.assets),
   );
   for (const chapter of chapters) {
     const { id: _id, createdAt: _created, updatedAt: _updated, ...fields } = chapter;

@@ -4,7 +4,7 @@ import type { ManualRelease } from "./manual-release.entity.js";
 import { pagePath, ReleaseLinks } from "./release-links.js";
 
 /**
- * The link map of a release as stored (non-archived pages), for text written in the hub; `extra` adds a page
+ * The link map of a release as stored (non-archived pages and its image list), for text written in the hub; `extra` adds a page
  * that does not exist yet (a proposed new page linking to itself or being linked to).
  */
 export async function databaseReleaseLinks(
@@ -22,5 +22,5 @@ export async function databaseReleaseLinks(
   for (const row of [...rows, ...(extra ? [{ ...extra, chapter_slug: extra.chapterSlug }] : [])]) {
     pages.set(`${row.directory}/${row.slug}.md`, pagePath(row.chapter_slug, row.slug));
   }
-  return new ReleaseLinks(manual.slug, release.name, pages);
+  return new ReleaseLinks(manual.slug, release.name, pages, new Set(release.assets));
 }

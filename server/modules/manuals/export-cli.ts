@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { loadConfig } from "../../config.js";
 import { openDatabase } from "../../db/data-source.js";
+import { CONTENT_DIRECTORY } from "../../hub.js";
 import { exportManualRelease, writeExportedFiles } from "./export-release.js";
 
 /**
@@ -14,7 +15,12 @@ if (!manualSlug || !releaseName || !directory) {
 }
 const database = await openDatabase(loadConfig().database);
 try {
-  const files = await exportManualRelease(database.dataSource.manager, manualSlug, releaseName);
+  const files = await exportManualRelease(
+    database.dataSource.manager,
+    manualSlug,
+    releaseName,
+    CONTENT_DIRECTORY,
+  );
   if (!files) {
     console.error(`no release ${manualSlug}/${releaseName}`);
     process.exitCode = 1;

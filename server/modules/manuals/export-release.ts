@@ -1,9 +1,10 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { EntityManager } from "typeorm";
 import { stringify } from "yaml";
 import { CooperativeEntity } from "../cooperatives/cooperative.entity.js";
 import { PersonEntity } from "../people/person.entity.js";
+import { findAssetFolder } from "./asset-folder.js";
 import { formatFrontMatter } from "./front-matter.js";
 import { ManualEntity } from "./manual.entity.js";
 import { ManualChapterEntity } from "./manual-chapter.entity.js";
@@ -15,18 +16,21 @@ import { ManualReleaseEntity } from "./manual-release.entity.js";
 /** One file of an export, relative to the output folder (`cooby-stack/2026.11/05-metallb/layer2.md`). */
 export interface ExportedFile {
   path: string;
-  content: string;
+  /** Text for Markdown and YAML, bytes for images. */
+  content: string | Buffer;
 }
 
 /**
  * The files of one release in the `content/manuals/` layout: `manual.yaml`, `<release>/release.yaml` and every
- * non-archived page as `<NN-chapter>/<page>.md` with its front matter and current text. Syncing these files back
- * gives the same text (a lossless round trip).
+ * non-archived page as `<NN-chapter>/<page>.md` with its front matter and current text, plus the release's images
+ * read from `contentDirectory` (a cut release's from the folder of the release it was cut from, so the export is
+ * a complete folder). Syncing these files back gives the same text (a lossless round trip).
  */
 export async function exportManualRelease(
   manager: EntityManager,
   manualSlug: string,
   releaseName: string,
+  contentDirectory?: string,
 ): Promise<ExportedFile[] | null> {
   const manual = await manager.findOneBy(ManualEntity, { slug: manualSlug });
   if (!manual) return null;
@@ -85,7 +89,27 @@ export async function exportManualRelease(
       });
     }
   }
+  if (contentDirectory)
+    files.push(...(await exportAssets(manager, manual.slug, release.name, contentDirectory)));
   return files;
+}
+
+async function exportAssets(
+  manager: EntityManager,
+  manualSlug: string,
+  releaseName: string,
+  contentDirectory: string,
+): Promise<ExportedFile[]> {
+  const folder = await findAssetFolder(manager, manualSlug, releaseName);
+  if (!folder) return [];
+  const source = join(contentDirectory, "manuals", folder.manualSlug, folder.folderRelease);
+  return [...folder.assets]
+    .sort()
+    .filter((file) => existsSync(join(source, file)))
+    .map((file) => ({
+      path: `${manualSlug}/${releaseName}/${file}`,
+      content: readFileSync(join(source, file)),
+    }));
 }
 
 /** Writes exported files below `directory` (e.g. a checkout's `content/manuals`). */

@@ -26,9 +26,18 @@ export interface ManualRelease {
   origin: "content" | "cut";
   /** SHA-256 of the `release.yaml` last applied; null for cut releases. */
   syncedHash: string | null;
+  /**
+   * Image files of the release, relative to its folder (`02-planning/ip-plan.svg`). For a `content` release they
+   * are the files in `content/manuals/<manual>/<release>/`; a cut release inherits its origin's list and its
+   * images are served from there (see `cutFromReleaseId`).
+   */
+  assets: string[];
+  /** The release a cut release was copied from; null for content releases (and cuts made before it was kept). */
+  cutFromReleaseId: string | null;
   createdAt: Date;
   updatedAt: Date;
   manual?: Manual;
+  cutFrom?: ManualRelease;
 }
 
 export const ManualReleaseEntity = new EntitySchema<ManualRelease>({
@@ -43,6 +52,8 @@ export const ManualReleaseEntity = new EntitySchema<ManualRelease>({
     versions: { type: "jsonb", default: () => "'[]'" },
     origin: { type: "text", default: "content" },
     syncedHash: { type: "text", name: "synced_hash", nullable: true },
+    assets: { type: "jsonb", default: () => "'[]'" },
+    cutFromReleaseId: { type: "uuid", name: "cut_from_release_id", nullable: true },
     createdAt: createdAtColumn,
     updatedAt: updatedAtColumn,
   },
@@ -65,5 +76,6 @@ export const ManualReleaseEntity = new EntitySchema<ManualRelease>({
   ],
   relations: {
     manual: belongsTo("Manual", "manual_id", "manual_release_manual_fkey", "CASCADE"),
+    cutFrom: belongsTo("ManualRelease", "cut_from_release_id", "manual_release_cut_from_fkey", "SET NULL"),
   },
 });

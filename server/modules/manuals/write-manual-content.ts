@@ -96,7 +96,13 @@ async function upsertRelease(
   release: ContentRelease,
 ): Promise<ManualRelease> {
   const existing = await manager.findOneBy(ManualReleaseEntity, { manualId: manual.id, name: release.name });
-  if (existing?.syncedHash === release.hash) return existing;
+  // The image list follows the folder on every sync: images change without release.yaml changing.
+  const assets = [...release.assets].sort();
+  if (existing?.syncedHash === release.hash) {
+    if (existing.assets.join("\n") === assets.join("\n")) return existing;
+    await manager.update(ManualReleaseEntity, { id: existing.id }, { assets });
+    return { ...existing, assets };
+  }
   if (release.status === "current") {
     // One current release per manual: the one content/ declares current wins, the previous one stays maintained.
     await manager.query(
@@ -109,6 +115,7 @@ async function upsertRelease(
     status: release.status,
     versions: release.versions,
     syncedHash: release.hash,
+    assets,
   };
   if (!existing)
     return manager.save(ManualReleaseEntity, {

@@ -31,7 +31,12 @@ export function ManualFeedback({
       <p>Was this page helpful?</p>
       <label>
         Comment (optional)
-        <input value={comment} onChange={(event) => setComment(event.target.value)} maxLength={2000} />
+        <input
+          type="text"
+          value={comment}
+          onChange={(event) => setComment(event.target.value)}
+          maxLength={2000}
+        />
       </label>
       <button
         type="button"

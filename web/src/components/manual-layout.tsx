@@ -91,6 +91,10 @@ export function ManualLayout({
         </p>
         <ReleaseSwitcher manual={manual} release={release} path={path} />
         <Link to={`/manuals/${manual.slug}/proposals`}>Change proposals</Link>
+        <Link to={`/manuals/${manual.slug}/proposals/new?release=${encodeURIComponent(release.name)}`}>
+          Propose a new page
+        </Link>
+        <Link to={`/manuals/${manual.slug}/maintain`}>Releases and maintainers</Link>
       </div>
       <ManualBanner release={release} />
       <div className="manual-columns">

@@ -33,10 +33,10 @@ export function ManualProposalForm({ manualSlug, page }: { manualSlug: string; p
       </p>
       <ErrorList errors={propose.errors.filter((error) => error.extensions?.code !== "BAD_USER_INPUT")} />
       <FormField label="Title" error={problems.title}>
-        <input value={title} onChange={(event) => setTitle(event.target.value)} required />
+        <input type="text" value={title} onChange={(event) => setTitle(event.target.value)} required />
       </FormField>
       <FormField label="Summary" error={problems.summary}>
-        <input value={summary} onChange={(event) => setSummary(event.target.value)} />
+        <input type="text" value={summary} onChange={(event) => setSummary(event.target.value)} />
       </FormField>
       <FormField label="Text (Markdown)" error={problems.markdown}>
         <textarea
@@ -46,7 +46,7 @@ export function ManualProposalForm({ manualSlug, page }: { manualSlug: string; p
         />
       </FormField>
       <FormField label="What did you change and why?" error={problems.message}>
-        <input value={message} onChange={(event) => setMessage(event.target.value)} />
+        <input type="text" value={message} onChange={(event) => setMessage(event.target.value)} />
       </FormField>
       <button type="submit" className="button button-primary" disabled={propose.pending}>
         Send proposal

@@ -1,5 +1,6 @@
 import { ErrorList } from "../components/error-list.js";
 import { ManualFeedback } from "../components/manual-feedback.js";
+import { ManualFeedbackList } from "../components/manual-feedback-list.js";
 import { ManualHistory } from "../components/manual-history.js";
 import { ManualHtml } from "../components/manual-html.js";
 import { ManualLayout } from "../components/manual-layout.js";
@@ -40,7 +41,7 @@ function TableOfContents({ page }: { page: ManualPageView }) {
 
 /**
  * A manual page at its stable URL `/manuals/<manual>/<release>/<chapter>[/<page>]`; `?view=edit` opens the
- * proposal form and `?view=history` the revision history.
+ * proposal form, `?view=history` the revision history and `?view=feedback` (maintainers) the page feedback.
  */
 export function ManualReaderPage({
   manualSlug,
@@ -99,6 +100,11 @@ export function ManualReaderPage({
         <Link to={`${base}?view=history`} aria-current={view === "history" ? "page" : undefined}>
           History
         </Link>
+        {manual.viewerCanMaintain ? (
+          <Link to={`${base}?view=feedback`} aria-current={view === "feedback" ? "page" : undefined}>
+            Feedback
+          </Link>
+        ) : null}
         {page.currentRevision ? (
           <span className="card-meta">
             Revision {page.currentRevision.number} · {formatDate(page.currentRevision.createdAt)}
@@ -126,7 +132,10 @@ export function ManualReaderPage({
           canMaintain={manual.viewerCanMaintain}
         />
       ) : null}
-      {view !== "edit" && view !== "history" ? (
+      {view === "feedback" ? (
+        <ManualFeedbackList manualSlug={manual.slug} releaseName={release.name} path={page.path} />
+      ) : null}
+      {view !== "edit" && view !== "history" && view !== "feedback" ? (
         <div className="manual-article">
           <article>
             <ManualHtml html={page.html} />
