@@ -6,6 +6,7 @@ import type { AgentClock } from "./runtime/clock.js";
 import { needsRotation, rotationDueAt, type StoredCredential } from "./runtime/credential.js";
 import type { AgentEvent, EventQueue } from "./runtime/event-queue.js";
 import { LatestOnly } from "./runtime/latest-only.js";
+import { type RunningBlueprint, runningBlueprints, sameBlueprints } from "./status/running-blueprints.js";
 import { shouldReport } from "./status/should-report.js";
 import { computeStatusReport, type StatusReport } from "./status/status-report.js";
 
@@ -58,6 +59,7 @@ export const LEASE_JITTER = 0.1;
 
 interface PendingReport {
   report: StatusReport;
+  blueprints: RunningBlueprint[];
   observedAt: Date;
 }
 
@@ -161,14 +163,11 @@ export class AgentLoop {
         this.options.source.snapshot(),
       ]);
       const report = computeStatusReport(identity.kubernetesVersion, snapshot);
-      const due = shouldReport(
-        this.lastSent?.report,
-        report,
-        this.lastSent?.observedAt,
-        now,
-        this.statusIntervalMs,
-      );
-      if (this.forceReport || due) this.latest.offer({ report, observedAt: now });
+      const blueprints = runningBlueprints(snapshot);
+      const due =
+        shouldReport(this.lastSent?.report, report, this.lastSent?.observedAt, now, this.statusIntervalMs) ||
+        !sameBlueprints(this.lastSent?.blueprints ?? [], blueprints);
+      if (this.forceReport || due) this.latest.offer({ report, blueprints, observedAt: now });
       this.forceReport = false;
       if (this.clusterReadFailing) this.options.logger.info({}, "cluster readable again");
       this.clusterReadFailing = false;
@@ -189,6 +188,7 @@ export class AgentLoop {
         clusterUid: this.options.clusterUid,
         observedAt: pending.observedAt.toISOString(),
         report: pending.report,
+        blueprints: pending.blueprints,
       });
       this.lastSent = pending;
     } catch (error) {

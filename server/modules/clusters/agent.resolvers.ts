@@ -10,6 +10,7 @@ import { DEFAULT_CLUSTER_SETTINGS, JOIN_TOKEN_PREFIX, MAX_REPORT_BYTES } from ".
 import { claimJoinToken, joinTokenRejected, registerCluster } from "./register-cluster.js";
 import { renewLease } from "./renew-lease.js";
 import { reportStatus } from "./report-status.js";
+import { runningBlueprintsSchema } from "./running-blueprints.js";
 import { recordAgentEventsSchema, statusReportSchema } from "./status-report-schema.js";
 
 const settings = DEFAULT_CLUSTER_SETTINGS;
@@ -28,6 +29,7 @@ const reportInput = z.object({
   clusterUid: z.string().min(1).max(64),
   observedAt: z.date(),
   report: statusReportSchema,
+  blueprints: runningBlueprintsSchema,
 });
 
 /** The calling agent; a person (or nobody) gets FORBIDDEN (or UNAUTHENTICATED). */
