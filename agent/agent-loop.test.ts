@@ -8,6 +8,7 @@ import type { StoredCredential } from "./runtime/credential.js";
 import { EventQueue } from "./runtime/event-queue.js";
 import { buildNode, buildPod } from "./testing/cluster-builders.js";
 import { FakeHub } from "./testing/fake-hub.js";
+import { blueprintLabels } from "./testing/kubernetes-fixtures.js";
 import { ScriptedClock } from "./testing/scripted-clock.js";
 import { StaticClusterSource } from "./testing/static-source.js";
 
@@ -101,6 +102,26 @@ describe("Agent loop", () => {
       kubernetesVersion: "v1.34.2",
       nodes: { total: 2, ready: 2 },
     });
+  });
+
+  it("sends the blueprint labels with each report, and a changed set at the next sample", async () => {
+    const { hub, source, clock, loop } = harness(2 * MINUTE);
+    source.snapshotValue.namespaces = [
+      { name: "metallb-system", labels: blueprintLabels("metallb-l2", "1.0.0") },
+    ];
+    // An upgrade that changes no figure: only the labels move.
+    clock.at(40 * SECOND, () => {
+      source.snapshotValue.namespaces = [
+        { name: "metallb-system", labels: blueprintLabels("metallb-l2", "1.1.0") },
+      ];
+    });
+    await loop().run();
+    expect(hub.reports[0].blueprints).toEqual([{ name: "metallb-l2", version: "1.0.0" }]);
+    const upgraded = hub.reports.findIndex((entry) => entry.blueprints?.[0]?.version === "1.1.0");
+    expect(upgraded).toBeGreaterThan(0);
+    const at = hub.succeeded("reportStatus")[upgraded].at - START.getTime();
+    expect(at).toBeGreaterThanOrEqual(40 * SECOND);
+    expect(at).toBeLessThanOrEqual(56 * SECOND);
   });
 
   it("backs off with growing, capped delays while the hub is away, touching only the lease", async () => {

@@ -7,6 +7,7 @@ import { needsRotation, rotationDueAt, type StoredCredential } from "./runtime/c
 import type { AgentEvent, EventQueue } from "./runtime/event-queue.js";
 import { LatestOnly } from "./runtime/latest-only.js";
 import { sampleDelayMs } from "./status/sample-delay.js";
+import { type RunningBlueprint, runningBlueprints, sameBlueprints } from "./status/running-blueprints.js";
 import { shouldReport } from "./status/should-report.js";
 import { computeStatusReport, type StatusReport } from "./status/status-report.js";
 
@@ -60,6 +61,7 @@ export const LEASE_JITTER = 0.1;
 
 interface PendingReport {
   report: StatusReport;
+  blueprints: RunningBlueprint[];
   observedAt: Date;
 }
 
@@ -165,14 +167,11 @@ export class AgentLoop {
       const readMs = this.options.clock.now().getTime() - now.getTime();
       this.nextSampleAt = now.getTime() + sampleDelayMs(this.sampleIntervalMs, this.statusIntervalMs, readMs);
       const report = computeStatusReport(identity.kubernetesVersion, snapshot);
-      const due = shouldReport(
-        this.lastSent?.report,
-        report,
-        this.lastSent?.observedAt,
-        now,
-        this.statusIntervalMs,
-      );
-      if (this.forceReport || due) this.latest.offer({ report, observedAt: now });
+      const blueprints = runningBlueprints(snapshot);
+      const due =
+        shouldReport(this.lastSent?.report, report, this.lastSent?.observedAt, now, this.statusIntervalMs) ||
+        !sameBlueprints(this.lastSent?.blueprints ?? [], blueprints);
+      if (this.forceReport || due) this.latest.offer({ report, blueprints, observedAt: now });
       this.forceReport = false;
       if (this.clusterReadFailing) this.options.logger.info({}, "cluster readable again");
       this.clusterReadFailing = false;
@@ -193,6 +192,7 @@ export class AgentLoop {
         clusterUid: this.options.clusterUid,
         observedAt: pending.observedAt.toISOString(),
         report: pending.report,
+        blueprints: pending.blueprints,
       });
       this.lastSent = pending;
     } catch (error) {

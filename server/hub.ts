@@ -18,6 +18,7 @@ import { syncContent } from "./content/sync-content.js";
 import { createGraphqlServer } from "./graphql/create-graphql-server.js";
 import { createRequestContext } from "./graphql/request-context.js";
 import { createLogger, type Logger } from "./logger.js";
+import { type BlueprintJobs, startBlueprintJobs } from "./modules/blueprints/blueprint-jobs.js";
 import { blueprintRoutes } from "./modules/blueprints/http/blueprint-routes.js";
 import { createSearchEngine } from "./modules/search/create-search-engine.js";
 import { registerSearchIndexer } from "./modules/search/search-indexer.js";
@@ -44,6 +45,8 @@ export interface Hub {
   logger: Logger;
   /** Member cluster background jobs (lease sweeper, history); tests drive `clusters.sweeper.sweep(now)`. */
   clusters: ClusterJobs;
+  /** Blueprint background work; tests call `blueprints.flushDownloads()` to see counts in the database. */
+  blueprints: BlueprintJobs;
   /** Graceful stop: refuse new work, finish what runs (up to `graceMs`), close the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -243,6 +246,7 @@ export async function startHub(
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
   const clusters = startClusterJobs({ dataSource, clock, logger });
+  const blueprints = startBlueprintJobs({ dataSource, logger });
   const demoClusters = config.demoClusters
     ? await startDemoClusters({ dataSource, clock, logger, graphqlUrl: `http://127.0.0.1:${port}/graphql` })
     : undefined;
@@ -254,6 +258,7 @@ export async function startHub(
     database,
     logger,
     clusters,
+    blueprints,
     async close(graceMs = 10_000) {
       shuttingDown = true;
       clearInterval(housekeeping);
@@ -265,6 +270,8 @@ export async function startHub(
       const forced = setTimeout(() => server.closeAllConnections(), graceMs);
       await closed;
       clearTimeout(forced);
+      // After the last request: every counted download reaches the database.
+      await blueprints.stop();
       logger.debug("http server closed");
       await graphqlServer.stop();
       logger.debug("graphql server stopped");

@@ -44,6 +44,14 @@ export interface PodFacts {
   /** `spec.overhead` (RuntimeClass overhead), added on top. */
   overhead: Record<string, string>;
   nodeSelector: Record<string, string>;
+  /** `metadata.labels` (blueprint labels are read from them). */
+  labels?: Record<string, string>;
+}
+
+/** One namespace, for the blueprint labels it may carry. */
+export interface NamespaceFacts {
+  name: string;
+  labels: Record<string, string>;
 }
 
 /** One persistent volume claim: storage is reported per storage class. */
@@ -65,6 +73,8 @@ export interface ClusterSnapshot {
   volumeClaims?: VolumeClaimFacts[];
   /** Names of the storage classes, when listable. */
   storageClasses?: string[];
+  /** Undefined when the agent may not list namespaces or the source does not model them. */
+  namespaces?: NamespaceFacts[];
 }
 
 /** Where cluster facts come from: the Kubernetes API or a simulation. */

@@ -1,7 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeStatusReport } from "../status/status-report.js";
 import { type FakeKubernetesApi, startFakeKubernetesApi } from "../testing/fake-kubernetes-api.js";
-import { FIXTURE_CLUSTER_UID, FIXTURE_KUBERNETES_VERSION } from "../testing/kubernetes-fixtures.js";
+import { runningBlueprints } from "../status/running-blueprints.js";
+import {
+  blueprintLabels,
+  FIXTURE_CLUSTER_UID,
+  FIXTURE_KUBERNETES_VERSION,
+} from "../testing/kubernetes-fixtures.js";
 import { KubernetesClusterSource, NON_TERMINATED_PODS } from "./kubernetes-source.js";
 
 const MEBIBYTE = 1024 ** 2;
@@ -129,6 +134,45 @@ describe("Kubernetes cluster source against a fake API server", () => {
       { cpuAtLeastMillicores: 2000, memoryAtLeastBytes: 16 * GIBIBYTE, nodes: 1 },
       { cpuAtLeastMillicores: 16_000, memoryAtLeastBytes: 64 * GIBIBYTE, nodes: 1 },
     ]);
+  });
+});
+
+describe("Blueprint labels read through the Kubernetes API", () => {
+  it("collects distinct valid pairs from running pods and paged namespaces", async () => {
+    const api = await startFakeKubernetesApi();
+    try {
+      const source = new KubernetesClusterSource({ kubeConfig: api.kubeConfig(), pageSize: 3 });
+      const snapshot = await source.snapshot();
+      expect(snapshot.namespaces?.map((namespace) => namespace.name)).toHaveLength(8);
+      expect(requestsTo(api, "/api/v1/namespaces").map((query) => query.get("limit"))).toEqual([
+        "3",
+        "3",
+        "3",
+      ]);
+      expect(snapshot.pods.find((pod) => pod.name === "postgres-0")?.labels).toEqual(
+        blueprintLabels("odoo-instance", "1.0.0"),
+      );
+      // Not: the terminated pod's old-backup, `latest` (not SemVer), a name label without a version.
+      expect(runningBlueprints(snapshot)).toEqual([
+        { name: "metallb-l2", version: "1.1.0" },
+        { name: "odoo-instance", version: "1.0.0" },
+        { name: "openebs-localpv", version: "1.0.0" },
+      ]);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it("still reports the pods' blueprints when namespaces may not be listed", async () => {
+    const api = await startFakeKubernetesApi({ forbidNamespaces: true });
+    try {
+      const snapshot = await new KubernetesClusterSource({ kubeConfig: api.kubeConfig() }).snapshot();
+      expect(snapshot.namespaces).toBeUndefined();
+      expect(snapshot.pods).toHaveLength(7);
+      expect(runningBlueprints(snapshot)).toEqual([{ name: "odoo-instance", version: "1.0.0" }]);
+    } finally {
+      await api.close();
+    }
   });
 });
 

@@ -13,6 +13,7 @@ import type {
   ClusterSnapshot,
   ClusterSource,
   ConditionStatus,
+  NamespaceFacts,
   NodeFacts,
   PodFacts,
   PodPhase,
@@ -87,6 +88,7 @@ export function podFacts(pod: V1Pod): PodFacts {
     initContainerRequests: requestsOf(pod.spec?.initContainers),
     overhead: { ...pod.spec?.overhead },
     nodeSelector: { ...pod.spec?.nodeSelector },
+    labels: { ...pod.metadata?.labels },
   };
 }
 
@@ -101,7 +103,7 @@ function claimFacts(claim: V1PersistentVolumeClaim): VolumeClaimFacts {
   };
 }
 
-/** Reads identity, nodes, pods and (optionally) storage from a live Kubernetes API through client-node. */
+/** Reads identity, nodes, pods, namespaces and (optionally) storage from a live Kubernetes API through client-node. */
 export class KubernetesClusterSource implements ClusterSource {
   private readonly core: CoreV1Api;
   private readonly storage: StorageV1Api;
@@ -127,14 +129,33 @@ export class KubernetesClusterSource implements ClusterSource {
 
   async snapshot(): Promise<ClusterSnapshot> {
     const limit = this.pageSize;
-    const [nodes, pods, storage] = await Promise.all([
+    const [nodes, pods, storage, namespaces] = await Promise.all([
       listAllPages((_continue) => this.core.listNode({ limit, _continue })),
       listAllPages((_continue) =>
         this.core.listPodForAllNamespaces({ limit, _continue, fieldSelector: NON_TERMINATED_PODS }),
       ),
       this.options.includeStorage === false ? undefined : this.readStorage(limit),
+      this.readNamespaces(limit),
     ]);
-    return { nodes: nodes.map(nodeFacts), pods: pods.map(podFacts), ...storage };
+    return {
+      nodes: nodes.map(nodeFacts),
+      pods: pods.map(podFacts),
+      ...storage,
+      ...(namespaces ? { namespaces } : {}),
+    };
+  }
+
+  /** Namespaces carry blueprint labels too; an agent that may not list them still reports the pods' labels. */
+  private async readNamespaces(limit: number): Promise<NamespaceFacts[] | undefined> {
+    try {
+      const namespaces = await listAllPages((_continue) => this.core.listNamespace({ limit, _continue }));
+      return namespaces.map((namespace) => ({
+        name: namespace.metadata?.name ?? "",
+        labels: { ...namespace.metadata?.labels },
+      }));
+    } catch {
+      return undefined;
+    }
   }
 
   /** Storage is a bonus: an agent without RBAC for PVCs still reports everything else. */

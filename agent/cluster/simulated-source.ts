@@ -2,6 +2,7 @@ import type {
   ClusterIdentity,
   ClusterSnapshot,
   ClusterSource,
+  NamespaceFacts,
   NodeFacts,
   PodFacts,
 } from "./cluster-source.js";
@@ -66,7 +67,25 @@ export class SimulatedClusterSource implements ClusterSource {
     const nowMs = this.options.now().getTime();
     const step = Math.floor(nowMs / (this.options.stepMs ?? 60_000));
     const pods = this.nodes.flatMap((node, index) => this.podsOf(node, index, step, nowMs));
-    return { nodes: this.nodes.map((node) => node.facts), pods };
+    return { nodes: this.nodes.map((node) => node.facts), pods, namespaces: this.namespaces() };
+  }
+
+  /**
+   * Namespaces labelled as official blueprints install them, so the demo's blueprint pages show "running on"
+   * counts: every cluster runs metallb-l2 (1.1.0 for odd seeds, 1.0.0 for even ones), two in three openebs-localpv.
+   */
+  private namespaces(): NamespaceFacts[] {
+    const blueprint = (name: string, version: string) => ({
+      "blueprint.alliance-hub/name": name,
+      "blueprint.alliance-hub/version": version,
+    });
+    const { seed } = this.options;
+    const namespaces: NamespaceFacts[] = [
+      { name: "simulated", labels: {} },
+      { name: "metallb-system", labels: blueprint("metallb-l2", seed % 2 === 1 ? "1.1.0" : "1.0.0") },
+    ];
+    if (seed % 3 !== 0) namespaces.push({ name: "openebs", labels: blueprint("openebs-localpv", "1.0.0") });
+    return namespaces;
   }
 
   private buildNode(index: number, random: () => number): SimulatedNode {

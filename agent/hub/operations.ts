@@ -71,9 +71,13 @@ export interface RenewLeaseResult {
   serverTime: string;
 }
 
-/** `ReportStatusInput`; `report` is the agent's status report object, sent as JSON. */
+/**
+ * `ReportStatusInput`; `report` is the agent's status report object, sent as JSON. `blueprints` lists the distinct
+ * blueprint name/version labels found on the cluster and replaces the previous set on the hub.
+ */
 export interface ReportStatusInput {
   clusterUid: string;
   observedAt: string;
   report: object;
+  blueprints?: Array<{ name: string; version: string }>;
 }

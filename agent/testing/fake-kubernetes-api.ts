@@ -5,6 +5,7 @@ import {
   FIXTURE_CLAIMS,
   FIXTURE_CLUSTER_UID,
   FIXTURE_KUBERNETES_VERSION,
+  FIXTURE_NAMESPACES,
   FIXTURE_NODES,
   FIXTURE_PODS,
   FIXTURE_STORAGE_CLASSES,
@@ -14,8 +15,11 @@ import {
 export interface FakeKubernetesApiOptions {
   nodes?: object[];
   pods?: object[];
+  namespaces?: object[];
   /** Answer 403 on PVC and storage class lists, as with a service account lacking those rights. */
   forbidStorage?: boolean;
+  /** Answer 403 on the namespace list. */
+  forbidNamespaces?: boolean;
 }
 
 /** A running fake API server. */
@@ -91,6 +95,10 @@ export async function startFakeKubernetesApi(
         status: { phase: "Active" },
       },
     ],
+    "/api/v1/namespaces": (query) =>
+      options.forbidNamespaces
+        ? [403, status(403, "Forbidden", "namespaces is forbidden")]
+        : [200, page("NamespaceList", options.namespaces ?? FIXTURE_NAMESPACES, query)],
     "/api/v1/nodes": (query) => [200, page("NodeList", options.nodes ?? FIXTURE_NODES, query)],
     "/api/v1/pods": (query) => [200, page("PodList", options.pods ?? FIXTURE_PODS, query)],
     "/api/v1/persistentvolumeclaims": (query) =>

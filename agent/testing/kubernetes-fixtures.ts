@@ -93,7 +93,11 @@ function pod(
   phase: string,
   nodeName: string | undefined,
   containers: Record<string, string>[],
-  extra: { initContainers?: Record<string, string>[]; nodeSelector?: Record<string, string> } = {},
+  extra: {
+    initContainers?: Record<string, string>[];
+    nodeSelector?: Record<string, string>;
+    labels?: Record<string, string>;
+  } = {},
 ): object {
   const container = (requests: Record<string, string>, index: number) => ({
     name: `c${index}`,
@@ -103,7 +107,13 @@ function pod(
   return {
     kind: "Pod",
     apiVersion: "v1",
-    metadata: { name, namespace, uid: `pod-uid-${name}`, creationTimestamp: "2026-11-25T08:00:00Z" },
+    metadata: {
+      name,
+      namespace,
+      uid: `pod-uid-${name}`,
+      creationTimestamp: "2026-11-25T08:00:00Z",
+      ...(extra.labels ? { labels: extra.labels } : {}),
+    },
     spec: {
       ...(nodeName ? { nodeName } : {}),
       containers: containers.map(container),
@@ -112,6 +122,11 @@ function pod(
     },
     status: { phase, ...(nodeName ? { hostIP: "10.0.0.11" } : {}) },
   };
+}
+
+/** The two labels the agent reads blueprints from. */
+export function blueprintLabels(name: string, version: string): Record<string, string> {
+  return { "blueprint.alliance-hub/name": name, "blueprint.alliance-hub/version": version };
 }
 
 /** Pods in every phase; the Succeeded and Failed ones must not count (the server filters them by fieldSelector). */
@@ -129,15 +144,28 @@ export const FIXTURE_PODS: object[] = [
     ],
     {
       initContainers: [{ cpu: "2", memory: "512Mi" }],
+      labels: { app: "odoo", ...blueprintLabels("odoo-instance", "1.0.0") },
     },
   ),
-  pod("odoo", "postgres-0", "Running", "worker-1", [{ cpu: "2", memory: "8Gi", "ephemeral-storage": "1Gi" }]),
+  pod(
+    "odoo",
+    "postgres-0",
+    "Running",
+    "worker-1",
+    [{ cpu: "2", memory: "8Gi", "ephemeral-storage": "1Gi" }],
+    {
+      labels: blueprintLabels("odoo-instance", "1.0.0"),
+    },
+  ),
   pod("ml", "trainer-0", "Running", "gpu-1", [{ cpu: "8", memory: "64Gi", "nvidia.com/gpu": "2" }]),
   pod("ml", "trainer-1", "Pending", undefined, [{ cpu: "8", memory: "64Gi", "nvidia.com/gpu": "4" }], {
     nodeSelector: { "nvidia.com/gpu.product": "NVIDIA-A100-SXM4-80GB" },
   }),
   pod("web", "big-batch", "Pending", undefined, [{ cpu: "16", memory: "32Gi" }]),
-  pod("web", "backup-28871234", "Succeeded", "worker-1", [{ cpu: "4", memory: "4Gi" }]),
+  pod("web", "backup-28871234", "Succeeded", "worker-1", [{ cpu: "4", memory: "4Gi" }], {
+    // Terminated: its labels must not count (the server filters the pod out).
+    labels: blueprintLabels("old-backup", "0.1.0"),
+  }),
   pod("web", "crashed-job", "Failed", "worker-2", [{ cpu: "4", memory: "4Gi" }]),
 ];
 
@@ -160,4 +188,32 @@ export const FIXTURE_CLAIMS: object[] = [
 /** Storage classes of the fixture cluster. */
 export const FIXTURE_STORAGE_CLASSES: object[] = [
   { kind: "StorageClass", metadata: { name: "openebs-hostpath" }, provisioner: "openebs.io/local" },
+];
+
+function namespace(name: string, labels: Record<string, string> = {}): object {
+  return {
+    kind: "Namespace",
+    apiVersion: "v1",
+    metadata: {
+      name,
+      uid: `namespace-uid-${name}`,
+      labels: { "kubernetes.io/metadata.name": name, ...labels },
+    },
+    status: { phase: "Active" },
+  };
+}
+
+/**
+ * Namespaces: two labelled as blueprints install them (one with a version the hub would refuse), one with only
+ * the name label, and plain ones.
+ */
+export const FIXTURE_NAMESPACES: object[] = [
+  namespace("kube-system"),
+  namespace("metallb-system", blueprintLabels("metallb-l2", "1.1.0")),
+  namespace("openebs", blueprintLabels("openebs-localpv", "1.0.0")),
+  namespace("ingress", blueprintLabels("edge-tls-gateway", "latest")),
+  namespace("cert-manager", { "blueprint.alliance-hub/name": "edge-tls-gateway" }),
+  namespace("odoo", blueprintLabels("odoo-instance", "1.0.0")),
+  namespace("ml"),
+  namespace("web"),
 ];

@@ -3,6 +3,9 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncOfficialBlueprints } from "../../server/modules/blueprints/testing/sync-official-blueprints.js";
 import { toBase64Tarball, uploadFiles } from "../../server/modules/blueprints/testing/upload-fixtures.js";
+import { buildRegisteredCluster } from "../support/cluster-factories.js";
+import { REPORT, simulatedReport } from "../support/cluster-operations.js";
+import { expectData, graphql } from "../support/graphql-client.js";
 import { startTestHub, type TestHub } from "../support/test-hub.js";
 import {
   expectNoSeriousAxeViolations,
@@ -65,6 +68,30 @@ describe("Blueprint catalog in the browser", () => {
       const bytes = await readFile((await download.path()) as string);
       expect(`sha256:${createHash("sha256").update(bytes).digest("hex")}`).toBe(announced);
     }));
+
+  it("shows how many accepted member clusters run each version", async () => {
+    const { dataSource } = hub.database;
+    const { cluster, credential } = await buildRegisteredCluster(dataSource);
+    await dataSource.query("UPDATE member_cluster SET acceptance = 'accepted' WHERE id = $1", [cluster.id]);
+    const input = {
+      clusterUid: cluster.clusterUid,
+      observedAt: new Date().toISOString(),
+      report: await simulatedReport(),
+      blueprints: [{ name: "metallb-l2", version: "1.1.0" }],
+    };
+    expectData(await graphql(hub.url, REPORT, { input }, { token: credential }));
+    await withBrowser(async ({ page }) => {
+      await page.goto(`${hub.url}/blueprints/metallb-l2`);
+      const runningOn = page.getByTestId("running-on");
+      await expect
+        .poll(() => runningOn.textContent())
+        .toContain("Running on 1 member cluster (this version), 1 member cluster (any version)");
+      await expect.poll(() => runningOn.textContent()).toContain("blueprint.alliance-hub/version");
+      await expect
+        .poll(() => page.getByRole("listitem").filter({ hasText: "1.0.0 ·" }).textContent())
+        .toContain("running on 0 member clusters");
+    });
+  });
 
   it("compares two versions", () =>
     withBrowser(async ({ page }) => {

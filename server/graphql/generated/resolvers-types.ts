@@ -188,6 +188,11 @@ export type Blueprint = Node & {
   latestVersion?: Maybe<BlueprintVersion>;
   name: Scalars['String']['output'];
   publisher: BlueprintPublisher;
+  /**
+   * Accepted member clusters whose agent reports any version of this blueprint running (pods or namespaces labelled
+   * `blueprint.alliance-hub/name` and `blueprint.alliance-hub/version`), including versions the hub does not list.
+   */
+  runningOn: Scalars['Int']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
   /** Official, or the latest version is verified against the alliance keyring. */
@@ -461,6 +466,11 @@ export type BlueprintVersion = Node & {
   readmeHtml: Scalars['String']['output'];
   releaseDate?: Maybe<Scalars['String']['output']>;
   replacedBy?: Maybe<Scalars['String']['output']>;
+  /**
+   * Accepted member clusters whose agent reports this version running (labels `blueprint.alliance-hub/name` and
+   * `blueprint.alliance-hub/version` on a pod or namespace). Pending, denied and revoked clusters do not count.
+   */
+  runningOn: Scalars['Int']['output'];
   signature: BlueprintSignatureInfo;
   sizeBytes: Scalars['Int']['output'];
   title: Scalars['String']['output'];
@@ -2528,6 +2538,11 @@ export type ReplyToForumTopicInput = {
 };
 
 export type ReportStatusInput = {
+  /**
+   * Every distinct blueprint name and version the agent found on the cluster (at most 200): replaces what the
+   * cluster reported before. Omitted (agents before 0.2) keeps the previous set.
+   */
+  blueprints?: InputMaybe<Array<RunningBlueprintInput>>;
   clusterUid: Scalars['String']['input'];
   observedAt: Scalars['DateTime']['input'];
   /** The agent's status report (agent/README.md); at most 256 KiB. */
@@ -2582,6 +2597,17 @@ export type RevokeMemberClusterInput = {
 export type RotateCredentialPayload = {
   __typename?: 'RotateCredentialPayload';
   credential: AgentCredential;
+};
+
+/**
+ * A blueprint version running on a cluster: the values of the labels `blueprint.alliance-hub/name` and
+ * `blueprint.alliance-hub/version` found together on a pod or namespace.
+ */
+export type RunningBlueprintInput = {
+  /** A blueprint name: a lowercase DNS label (a-z, 0-9, -), at most 63 characters. */
+  name: Scalars['String']['input'];
+  /** A SemVer version without build metadata (label values cannot hold `+`), at most 63 characters. */
+  version: Scalars['String']['input'];
 };
 
 export type SaveForumDraftInput = {
@@ -3115,6 +3141,7 @@ export type ResolversTypes = ResolversObject<{
   RevokeInvitationPayload: ResolverTypeWrapper<Partial<RevokeInvitationPayload>>;
   RevokeMemberClusterInput: ResolverTypeWrapper<Partial<RevokeMemberClusterInput>>;
   RotateCredentialPayload: ResolverTypeWrapper<Partial<RotateCredentialPayload>>;
+  RunningBlueprintInput: ResolverTypeWrapper<Partial<RunningBlueprintInput>>;
   SaveForumDraftInput: ResolverTypeWrapper<Partial<SaveForumDraftInput>>;
   SearchContextInput: ResolverTypeWrapper<Partial<SearchContextInput>>;
   SearchFacetValue: ResolverTypeWrapper<Partial<SearchFacetValue>>;
@@ -3345,6 +3372,7 @@ export type ResolversParentTypes = ResolversObject<{
   RevokeInvitationPayload: Partial<RevokeInvitationPayload>;
   RevokeMemberClusterInput: Partial<RevokeMemberClusterInput>;
   RotateCredentialPayload: Partial<RotateCredentialPayload>;
+  RunningBlueprintInput: Partial<RunningBlueprintInput>;
   SaveForumDraftInput: Partial<SaveForumDraftInput>;
   SearchContextInput: Partial<SearchContextInput>;
   SearchFacetValue: Partial<SearchFacetValue>;
@@ -3443,6 +3471,7 @@ export type BlueprintResolvers<ContextType = GraphQLContext, ParentType extends 
   latestVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publisher?: Resolver<ResolversTypes['BlueprintPublisher'], ParentType, ContextType>;
+  runningOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   verified?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3591,6 +3620,7 @@ export type BlueprintVersionResolvers<ContextType = GraphQLContext, ParentType e
   readmeHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   releaseDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   replacedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  runningOn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   signature?: Resolver<ResolversTypes['BlueprintSignatureInfo'], ParentType, ContextType>;
   sizeBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

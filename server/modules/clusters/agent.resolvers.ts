@@ -11,6 +11,7 @@ import { claimJoinToken, joinTokenRejected, registerCluster } from "./register-c
 import { renewLease } from "./renew-lease.js";
 import { renewSteadyLease } from "./renew-steady-lease.js";
 import { reportStatus } from "./report-status.js";
+import { runningBlueprintsSchema } from "./running-blueprints.js";
 import { recordAgentEventsSchema, statusReportSchema } from "./status-report-schema.js";
 
 const settings = DEFAULT_CLUSTER_SETTINGS;
@@ -29,6 +30,7 @@ const reportInput = z.object({
   clusterUid: z.string().min(1).max(64),
   observedAt: z.date(),
   report: statusReportSchema,
+  blueprints: runningBlueprintsSchema,
 });
 
 /** The calling agent; a person (or nobody) gets FORBIDDEN (or UNAUTHENTICATED). */

@@ -4,6 +4,7 @@ import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
 import { endCredentials } from "./cluster-credentials.js";
 import { type ClusterAcceptance, type MemberCluster, MemberClusterEntity } from "./member-cluster.entity.js";
 import { recordClusterEvents } from "./record-cluster-event.js";
+import { clearRunningBlueprints } from "./running-blueprints.js";
 import { addTaint, hasTaint, MAINTENANCE_TAINT, removeTaint } from "./taints.js";
 import { indexMemberCluster } from "./search/cluster-search-source.js";
 
@@ -75,6 +76,8 @@ export async function decideMemberCluster(
       },
     );
   const from = cluster.acceptance;
+  // A denied cluster's blueprints must not count if it is accepted later: its next report lists them again.
+  if (rule.to === "denied") await clearRunningBlueprints(manager, cluster.id);
   Object.assign(cluster, {
     acceptance: rule.to,
     acceptanceDecidedById: actor.personId,
@@ -142,6 +145,7 @@ export async function revokeMemberCluster(
 ): Promise<MemberCluster> {
   if (cluster.revokedAt) throw conflict("This cluster is already revoked", { reason: "REVOKED" });
   await endCredentials(manager, cluster.id, "revoked", actor.now);
+  await clearRunningBlueprints(manager, cluster.id);
   Object.assign(cluster, {
     revokedAt: actor.now,
     leaseExpiresAt: null,

@@ -1,6 +1,7 @@
 import { ClusterCredentialEntity } from "./cluster-credential.entity.js";
 import { ClusterEventEntity } from "./cluster-event.entity.js";
 import { ClusterJoinTokenEntity } from "./cluster-join-token.entity.js";
+import { ClusterRunningBlueprintEntity } from "./cluster-running-blueprint.entity.js";
 import { ClusterStatusSampleEntity } from "./cluster-status-sample.entity.js";
 import { MemberClusterEntity } from "./member-cluster.entity.js";
 
@@ -11,4 +12,5 @@ export const CLUSTER_ENTITIES = [
   ClusterCredentialEntity,
   ClusterEventEntity,
   ClusterStatusSampleEntity,
+  ClusterRunningBlueprintEntity,
 ];

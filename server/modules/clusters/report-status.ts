@@ -9,17 +9,25 @@ import { recordClusterEvents } from "./record-cluster-event.js";
 import { availabilityOf, lockCluster, transitionEvents } from "./renew-lease.js";
 import { sampleFigures } from "./status-history.js";
 import type { ValidStatusReport } from "./status-report-schema.js";
+import { type RunningBlueprint, replaceRunningBlueprints } from "./running-blueprints.js";
 import { indexMemberCluster } from "./search/cluster-search-source.js";
 
 /**
- * Stores a validated status report as the cluster's latest and as a point of its history, in one transaction:
+ * Stores a validated status report as the cluster's latest and as a point of its history, and replaces the
+ * blueprint versions the cluster runs when the report lists them, in one transaction:
  * once the agent has the answer, the report is durable. A report older than the stored one (a late retry) is
  * acknowledged but not applied.
  */
 export async function reportStatus(
   manager: EntityManager,
   agent: AgentIdentity,
-  input: { clusterUid: string; observedAt: Date; report: ValidStatusReport; now: Date },
+  input: {
+    clusterUid: string;
+    observedAt: Date;
+    report: ValidStatusReport;
+    blueprints?: readonly RunningBlueprint[] | null;
+    now: Date;
+  },
   settings: ClusterSettings,
 ): Promise<{ applied: boolean }> {
   const cluster = await lockCluster(manager, agent.clusterId);
@@ -62,6 +70,8 @@ export async function reportStatus(
      ON CONFLICT DO NOTHING`,
     [cluster.id, input.observedAt, JSON.stringify(sampleFigures(input.report))],
   );
+  // Only a current report replaces the blueprints: an older agent that does not send them keeps the last set.
+  if (input.blueprints) await replaceRunningBlueprints(manager, cluster.id, input.blueprints);
   await recordClusterEvents(manager, transitionEvents(cluster, cluster.conditions, conditions, now));
   return { applied: true };
 }

@@ -41,6 +41,8 @@ export interface BlueprintVersionDetails {
   sizeBytes: number;
   downloadPath: string;
   downloadCount: number;
+  /** Accepted member clusters whose agent reports this version. */
+  runningOn: number;
   createdAt: string;
   signature: { status: string; signed: boolean; verifiedAgainstKeyring: boolean; problem: string | null };
   installInstructions: { download: string[]; render: string[]; kubectl: string[]; helm: string[] };
@@ -50,9 +52,9 @@ export interface BlueprintVersionDetails {
 /** The query of the blueprint page: the blueprint, its visible versions and one version in detail. */
 export const BLUEPRINT_PAGE_QUERY = `query BlueprintPage($name: String!, $version: String!, $latest: Boolean!) {
   blueprint(name: $name) {
-    id name title kind category keywords deprecated verified downloadCount
+    id name title kind category keywords deprecated verified downloadCount runningOn
     publisher { official name cooperative { slug } }
-    versions { version yanked prerelease createdAt downloadCount }
+    versions { version yanked prerelease createdAt downloadCount runningOn }
     latestVersion @include(if: $latest) { ...VersionDetails }
   }
   blueprintVersion(name: $name, version: $version) @skip(if: $latest) { ...VersionDetails }
@@ -61,7 +63,7 @@ fragment VersionDetails on BlueprintVersion {
   id version title description license readmeHtml parameterSchema examples { name values }
   changelog { kind description } components { name kind version digest digestVerified }
   compatibility { kubernetes } deprecated replacedBy prerelease containsSecurityUpdates yanked yankReason
-  digest contentDigest sizeBytes downloadPath downloadCount createdAt
+  digest contentDigest sizeBytes downloadPath downloadCount runningOn createdAt
   signature { status signed verifiedAgainstKeyring problem }
   installInstructions { download render kubectl helm }
   viewerCanYank

@@ -20,6 +20,7 @@ interface PageData {
     deprecated: boolean;
     verified: boolean;
     downloadCount: number;
+    runningOn: number;
     publisher: { official: boolean; name: string; cooperative: { slug: string } | null };
     versions: Array<{
       version: string;
@@ -27,10 +28,16 @@ interface PageData {
       prerelease: boolean;
       createdAt: string;
       downloadCount: number;
+      runningOn: number;
     }>;
     latestVersion?: BlueprintVersionDetails | null;
   } | null;
   blueprintVersion?: BlueprintVersionDetails | null;
+}
+
+/** "1 member cluster", "3 member clusters". */
+function clusters(count: number): string {
+  return `${count} member cluster${count === 1 ? "" : "s"}`;
 }
 
 function Commands({ title, lines }: { title: string; lines: string[] }) {
@@ -118,6 +125,11 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
             Download source ({Math.ceil(details.sizeBytes / 1024)} KiB)
           </a>{" "}
           {details.downloadCount} downloads of this version, {blueprint.downloadCount} of all versions.
+        </p>
+        <p data-testid="running-on">
+          Running on {clusters(details.runningOn)} (this version), {clusters(blueprint.runningOn)} (any
+          version), as their agents report: label what a blueprint installs (pods or namespace) with{" "}
+          <code>blueprint.alliance-hub/name</code> and <code>blueprint.alliance-hub/version</code>.
         </p>
         <dl className="facts">
           <dt>Source digest</dt>
@@ -211,7 +223,8 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
           {blueprint.versions.map((entry) => (
             <li key={entry.version}>
               <Link to={`/blueprints/${blueprint.name}/versions/${entry.version}`}>{entry.version}</Link> ·{" "}
-              {formatDate(entry.createdAt)} · {entry.downloadCount} downloads
+              {formatDate(entry.createdAt)} · {entry.downloadCount} downloads · running on{" "}
+              {clusters(entry.runningOn)}
               {entry.prerelease ? " · prerelease" : ""}
             </li>
           ))}

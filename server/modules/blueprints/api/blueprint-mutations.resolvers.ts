@@ -4,7 +4,7 @@ import type { Resolvers } from "../../../graphql/generated/resolvers-types.js";
 import { fromGlobalId } from "../../../graphql/global-id.js";
 import { validateInput } from "../../../graphql/validate-input.js";
 import { findVersionOrThrow } from "../catalog/find-version.js";
-import { invalidateHelmIndex } from "../helm/helm-index-cache.js";
+import { invalidateCatalog } from "../catalog/catalog-generation.js";
 import { prepareUpload, publishVersion } from "../publishing/publish-version.js";
 import { yankVersion } from "../publishing/yank-version.js";
 import { registerSigningKey, trustSigningKey } from "../signing/signing-key-commands.js";
@@ -28,7 +28,7 @@ export const blueprintMutationResolvers: Resolvers = {
           valid.signature ?? undefined,
         ),
       );
-      if (result.status === "created") invalidateHelmIndex();
+      if (result.status === "created") invalidateCatalog(context.dataSource);
       return { blueprint: result.blueprint, version: result.version, created: result.status === "created" };
     },
     yankBlueprintVersion: async (_parent, { input }, context) => {
@@ -41,7 +41,7 @@ export const blueprintMutationResolvers: Resolvers = {
       const version = await inTransaction(context.dataSource, (manager) =>
         yankVersion(manager, actorFor(context, viewer), found.blueprint, found.version, valid.reason),
       );
-      invalidateHelmIndex();
+      invalidateCatalog(context.dataSource);
       return { version };
     },
     registerSigningKey: async (_parent, { input }, context) => {

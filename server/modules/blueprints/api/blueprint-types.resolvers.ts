@@ -2,7 +2,9 @@ import { CooperativeEntity } from "../../cooperatives/cooperative.entity.js";
 import { toGraphqlEnum } from "../../../graphql/enums.js";
 import type { Resolvers } from "../../../graphql/generated/resolvers-types.js";
 import { toGlobalId } from "../../../graphql/global-id.js";
+import { downloadCounter } from "../catalog/download-counter.js";
 import { countVersionDownloads } from "../catalog/download-counts.js";
+import { runningOnLoader } from "../catalog/running-on.js";
 import { listVersions } from "../catalog/find-version.js";
 import { installInstructions } from "../catalog/install-instructions.js";
 import { VERIFIED_SQL } from "../catalog/list-blueprints.js";
@@ -41,6 +43,10 @@ export const blueprintTypeResolvers: Resolvers = {
         : null,
     versions: (blueprint, { includeYanked }, context) =>
       listVersions(context.dataSource.manager, blueprint.id, includeYanked ?? false),
+    // The stored total plus what this process counted and has not flushed yet (download-counter.ts).
+    downloadCount: (blueprint, _args, context) =>
+      blueprint.downloadCount + downloadCounter(context.dataSource).pendingForBlueprint(blueprint.id),
+    runningOn: async (blueprint, _args, context) => (await runningOnLoader(context).load(blueprint.id)).total,
   },
   BlueprintVersion: {
     id: (version) => toGlobalId("BlueprintVersion", version.id),
@@ -89,7 +95,9 @@ export const blueprintTypeResolvers: Resolvers = {
         cooperativeId: blueprint.publisherCooperativeId ?? undefined,
       });
     },
-    downloadCount: (version, _args, context) => countVersionDownloads(context.dataSource.manager, version.id),
+    downloadCount: (version, _args, context) => countVersionDownloads(context.dataSource, version.id),
+    runningOn: async (version, _args, context) =>
+      (await runningOnLoader(context).load(version.blueprintId)).byVersion.get(version.version) ?? 0,
     installInstructions: async (version, _args, context) => {
       const manager = context.dataSource.manager;
       const blueprint = await manager.findOneByOrFail(BlueprintEntity, { id: version.blueprintId });

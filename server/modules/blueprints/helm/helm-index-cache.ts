@@ -1,31 +1,25 @@
+import { createHash } from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { DataSource } from "typeorm";
+import { catalogGeneration } from "../catalog/catalog-generation.js";
 import { BlueprintVersionEntity } from "../model/blueprint-version.entity.js";
 import { buildHelmIndex, type ChartRow } from "./helm-index.js";
 
-interface CachedIndex {
+/** `index.yaml` ready to send: the bytes, their gzip and the ETag, all computed once per generation. */
+export interface CachedHelmIndex {
   generation: string;
-  yaml: string;
+  bytes: Buffer;
+  gzip: Buffer;
+  /** Strong ETag of the identity bytes; the gzip variant's ETag is this with a `-gz` suffix inside the quotes. */
+  etag: string;
 }
 
-let cached: CachedIndex | undefined;
-
-/** Drops the cached index at once after a publish or yank in this process (others notice by generation). */
-export function invalidateHelmIndex(): void {
-  cached = undefined;
+interface Slot {
+  publicUrl: string;
+  index: Promise<CachedHelmIndex>;
 }
 
-/**
- * A fingerprint of everything the index depends on, from one cheap aggregate query: another hub process that
- * publishes or yanks changes it, so a cache can never serve a stale index across processes.
- */
-async function generation(dataSource: DataSource): Promise<string> {
-  const [row] = await dataSource.query(
-    `SELECT count(*)::int AS versions, count(yanked_at)::int AS yanked,
-            COALESCE(max(created_at), 'epoch')::text AS created, COALESCE(max(yanked_at), 'epoch')::text AS last_yank
-       FROM blueprint_version WHERE chart_sha256 IS NOT NULL`,
-  );
-  return `${row.versions}/${row.yanked}/${row.created}/${row.last_yank}`;
-}
+const CACHES = new WeakMap<DataSource, Slot>();
 
 async function loadRows(dataSource: DataSource): Promise<ChartRow[]> {
   const rows = await dataSource.manager
@@ -44,11 +38,40 @@ async function loadRows(dataSource: DataSource): Promise<ChartRow[]> {
   }));
 }
 
-/** `index.yaml`, served from memory while the generation is unchanged and rebuilt when it moves. */
-export async function helmIndex(dataSource: DataSource, publicUrl: string): Promise<CachedIndex> {
-  const current = await generation(dataSource);
-  if (cached?.generation === current) return cached;
-  const yaml = buildHelmIndex(await loadRows(dataSource), publicUrl);
-  cached = { generation: current, yaml };
-  return cached;
+async function build(
+  dataSource: DataSource,
+  publicUrl: string,
+  generation: string,
+): Promise<CachedHelmIndex> {
+  const bytes = Buffer.from(buildHelmIndex(await loadRows(dataSource), publicUrl), "utf8");
+  const etag = `"${createHash("sha256").update(bytes).digest("hex").slice(0, 32)}"`;
+  return { generation, bytes, gzip: gzipSync(bytes, { level: 9 }), etag };
+}
+
+/**
+ * `index.yaml` served from memory: rebuilt (once, however many requests wait) when the catalog generation moves,
+ * which a publish or yank in this process does at once and one in another process within a second
+ * (`catalog-generation.ts`). A request costs no query while the generation is fresh.
+ */
+export async function helmIndex(
+  dataSource: DataSource,
+  publicUrl: string,
+  nowMs: number,
+): Promise<CachedHelmIndex> {
+  const generation = await catalogGeneration(dataSource).current(nowMs);
+  const slot = CACHES.get(dataSource);
+  if (slot && slot.publicUrl === publicUrl) {
+    const cached = await slot.index.catch(() => undefined);
+    if (cached?.generation === generation) return cached;
+    // Another request may already have started the rebuild for this generation.
+    const latest = CACHES.get(dataSource);
+    if (latest && latest !== slot) return latest.index;
+  }
+  const index = build(dataSource, publicUrl, generation);
+  CACHES.set(dataSource, { publicUrl, index });
+  // A failed build is not cached: the next request tries again.
+  index.catch(() => {
+    if (CACHES.get(dataSource)?.index === index) CACHES.delete(dataSource);
+  });
+  return index;
 }

@@ -2,19 +2,18 @@ import express, { type Request, type Response, type Router } from "express";
 import type { DataSource } from "typeorm";
 import type { Clock } from "../../../clock.js";
 import { HubError } from "../../../errors.js";
-import { countDownload } from "../catalog/download-counts.js";
+import { artifactCache } from "../catalog/artifact-cache.js";
+import { downloadCounter } from "../catalog/download-counter.js";
 import { findVersion } from "../catalog/find-version.js";
 import { renderVersion } from "../catalog/render-version.js";
-import { loadSourceTarball } from "../catalog/version-source.js";
 import type { BlueprintVersion } from "../model/blueprint-version.entity.js";
-import { sha256OfBytes } from "../package/file-listing.js";
 import { sendArtifact, sendError } from "./artifact-response.js";
 import { chartRoutes } from "./chart-routes.js";
 import { publishRoute } from "./publish-route.js";
 
 const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-function yankWarning(response: Response, version: BlueprintVersion): void {
+function yankWarning(response: Response, version: Pick<BlueprintVersion, "yankedAt" | "yankReason">): void {
   if (!version.yankedAt) return;
   const reason = (version.yankReason ?? "").replace(/["\\\r\n]/g, " ");
   response.setHeader("Warning", `299 - "This version is yanked: ${reason}"`);
@@ -22,7 +21,7 @@ function yankWarning(response: Response, version: BlueprintVersion): void {
 
 /**
  * Blueprint downloads: `GET /api/blueprints/<name>/<version>.tgz` (the stored source tarball, byte for byte what was
- * hashed at ingest) and `POST /api/blueprints/<name>/<version>/render` (a rendered bundle for the JSON parameters
+ * hashed at ingest, served from memory by `artifact-cache.ts`) and `POST /api/blueprints/<name>/<version>/render` (a rendered bundle for the JSON parameters
  * in the body). Both send the digest in headers and count the download; yanked versions still download by exact
  * version, with a `Warning` header.
  */
@@ -41,25 +40,19 @@ export function blueprintRoutes(options: {
     const name = String(request.params.name);
     const file = String(request.params.file);
     if (!NAME.test(name) || !file.endsWith(".tgz")) return sendError(response, 404, "NOT_FOUND", "Not found");
-    const found = await findVersion(dataSource.manager, name, file.slice(0, -".tgz".length));
-    if (!found) return sendError(response, 404, "NOT_FOUND", `Blueprint ${name} ${file} not found`);
-    const bytes = await loadSourceTarball(dataSource.manager, found.version.id);
-    // Stored bytes are served as stored; the digest header is computed over these same bytes.
-    const sha256 = sha256OfBytes(bytes);
-    if (sha256 !== found.version.sourceSha256)
-      throw new Error(`stored tarball of ${name} ${file} is corrupt`);
-    if (request.method === "GET") {
-      await countDownload(
-        dataSource,
-        { blueprintId: found.blueprint.id, versionId: found.version.id },
-        "source",
-        clock.now(),
-      );
-    }
-    yankWarning(response, found.version);
+    const now = clock.now();
+    const artifact = await artifactCache(dataSource).get(
+      "source",
+      name,
+      file.slice(0, -".tgz".length),
+      now.getTime(),
+    );
+    if (!artifact) return sendError(response, 404, "NOT_FOUND", `Blueprint ${name} ${file} not found`);
+    if (request.method === "GET") downloadCounter(dataSource).add(artifact, "source", now);
+    yankWarning(response, artifact);
     sendArtifact(
       response,
-      { bytes, sha256, fileName: `${name}-${found.version.version}.tgz` },
+      { bytes: artifact.bytes, sha256: artifact.sha256, fileName: `${name}-${artifact.version}.tgz` },
       "public, max-age=300",
     );
   });
@@ -77,8 +70,7 @@ export function blueprintRoutes(options: {
       const parameters = request.body === undefined || request.body === "" ? {} : request.body;
       try {
         const render = await renderVersion(dataSource.manager, found.blueprint, found.version, parameters);
-        await countDownload(
-          dataSource,
+        downloadCounter(dataSource).add(
           { blueprintId: found.blueprint.id, versionId: found.version.id },
           "rendered",
           clock.now(),

@@ -1,13 +1,12 @@
-import { createHash } from "node:crypto";
 import express, { type Request, type Response, type Router } from "express";
 import type { DataSource } from "typeorm";
 import type { Clock } from "../../../clock.js";
-import { countDownload } from "../catalog/download-counts.js";
+import { artifactCache } from "../catalog/artifact-cache.js";
+import { downloadCounter } from "../catalog/download-counter.js";
 import { isSemver } from "../format/semver.js";
 import { helmIndex } from "../helm/helm-index-cache.js";
-import { BlueprintVersionEntity } from "../model/blueprint-version.entity.js";
-import { sha256OfBytes } from "../package/file-listing.js";
 import { sendArtifact, sendError } from "./artifact-response.js";
+import { acceptsGzip, ifNoneMatchHits } from "./conditional.js";
 
 /** Splits `<name>-<version>.tgz` at each dash whose remainder is a SemVer version (names contain dashes too). */
 function candidates(file: string): Array<{ name: string; version: string }> {
@@ -22,9 +21,10 @@ function candidates(file: string): Array<{ name: string; version: string }> {
 }
 
 /**
- * A standard Helm chart repository under `/charts`: `index.yaml` (cached, with an ETag for conditional requests)
- * and the chart archives it lists, so `helm repo add alliance <hub>/charts` and `helm pull alliance/<name>` work.
- * Yanked versions leave the index but their archives stay downloadable by exact file name.
+ * A standard Helm chart repository under `/charts`: `index.yaml` (from memory, with an ETag for conditional
+ * requests and gzip when the client accepts it) and the chart archives it lists, so `helm repo add alliance
+ * <hub>/charts` and `helm pull alliance/<name>` work. Yanked versions leave the index but their archives stay
+ * downloadable by exact file name.
  */
 export function chartRoutes(options: {
   dataSource: DataSource;
@@ -34,39 +34,33 @@ export function chartRoutes(options: {
   const { dataSource, clock } = options;
   const router = express.Router();
   router.get("/charts/index.yaml", async (request: Request, response: Response) => {
-    const index = await helmIndex(dataSource, options.publicUrl());
-    const etag = `"${createHash("sha256").update(index.yaml).digest("hex").slice(0, 32)}"`;
-    response.setHeader("ETag", etag);
+    const index = await helmIndex(dataSource, options.publicUrl(), clock.now().getTime());
+    const gzipEtag = `${index.etag.slice(0, -1)}-gz"`;
+    const gzip = acceptsGzip(request.header("accept-encoding"));
+    response.setHeader("Vary", "Accept-Encoding");
+    response.setHeader("ETag", gzip ? gzipEtag : index.etag);
     response.setHeader("Cache-Control", "public, max-age=60");
-    if (request.header("if-none-match") === etag) {
+    if (ifNoneMatchHits(request.header("if-none-match"), [index.etag, gzipEtag])) {
       response.status(304).end();
       return;
     }
-    response.type("application/yaml").send(index.yaml);
+    response.setHeader("Content-Type", "application/yaml; charset=utf-8");
+    if (gzip) response.setHeader("Content-Encoding", "gzip");
+    const body = gzip ? index.gzip : index.bytes;
+    response.setHeader("Content-Length", String(body.length));
+    response.end(body);
   });
   router.get("/charts/:file", async (request: Request, response: Response) => {
+    const now = clock.now();
     for (const { name, version } of candidates(String(request.params.file))) {
-      const row = await dataSource.manager
-        .createQueryBuilder(BlueprintVersionEntity, "version")
-        .innerJoin("version.blueprint", "blueprint")
-        .addSelect("version.chartTarball")
-        .where("blueprint.name = :name AND version.version = :version AND version.chart_sha256 IS NOT NULL", {
-          name,
-          version,
-        })
-        .getOne();
-      if (!row?.chartTarball) continue;
-      const bytes = Buffer.from(row.chartTarball as Uint8Array);
-      const sha256 = sha256OfBytes(bytes);
-      if (sha256 !== row.chartSha256) throw new Error(`stored chart of ${name} ${version} is corrupt`);
-      if (request.method === "GET")
-        await countDownload(
-          dataSource,
-          { blueprintId: row.blueprintId, versionId: row.id },
-          "chart",
-          clock.now(),
-        );
-      sendArtifact(response, { bytes, sha256, fileName: `${name}-${version}.tgz` }, "public, max-age=300");
+      const chart = await artifactCache(dataSource).get("chart", name, version, now.getTime());
+      if (!chart) continue;
+      if (request.method === "GET") downloadCounter(dataSource).add(chart, "chart", now);
+      sendArtifact(
+        response,
+        { bytes: chart.bytes, sha256: chart.sha256, fileName: `${name}-${version}.tgz` },
+        "public, max-age=300",
+      );
       return;
     }
     sendError(response, 404, "NOT_FOUND", "No such chart");

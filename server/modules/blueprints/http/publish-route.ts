@@ -6,7 +6,7 @@ import { inTransaction } from "../../../db/transaction.js";
 import { HubError, toHubError, unauthenticated } from "../../../errors.js";
 import { Policy } from "../../../policy/policy.js";
 import { CooperativeEntity } from "../../cooperatives/cooperative.entity.js";
-import { invalidateHelmIndex } from "../helm/helm-index-cache.js";
+import { invalidateCatalog } from "../catalog/catalog-generation.js";
 import { MAX_UPLOAD_BYTES } from "../package/tar-reader.js";
 import { prepareUpload, publishVersion } from "../publishing/publish-version.js";
 import { signatureInfo } from "../signing/signature-status.js";
@@ -74,7 +74,7 @@ export function publishRoute(options: {
         const result = await inTransaction(dataSource, (manager) =>
           publishVersion(manager, actor, cooperative.id, prepared, signature),
         );
-        if (result.status === "created") invalidateHelmIndex();
+        if (result.status === "created") invalidateCatalog(dataSource);
         const info = await signatureInfo(dataSource.manager, result.version.id);
         response.status(result.status === "created" ? 201 : 200).json({
           name: result.blueprint.name,

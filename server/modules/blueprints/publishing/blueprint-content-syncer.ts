@@ -3,6 +3,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { ContentSyncer } from "../../../content/content-syncer.js";
 import { inTransaction } from "../../../db/transaction.js";
+import { invalidateCatalog } from "../catalog/catalog-generation.js";
 import { HubError } from "../../../errors.js";
 import type { BlueprintSource } from "../format/blueprint-source.js";
 import { loadBlueprintFolder } from "../format/load-folder.js";
@@ -110,6 +111,7 @@ export const blueprintContentSyncer: ContentSyncer = {
       }
       return { created, unchanged: prepared.length - created };
     });
+    if (counts.created > 0) invalidateCatalog(dataSource);
     return {
       summary: `${prepared.length} blueprint versions: ${counts.created} added, ${counts.unchanged} unchanged`,
     };
