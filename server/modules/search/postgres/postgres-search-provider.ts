@@ -145,7 +145,9 @@ export class PostgresSearchProvider implements SearchProvider {
       const first = await this.runSearch(query, prepared, request);
       if (first.totalCount > 0 || !hasTextCriteria(query)) return first;
       const corrected = await this.correctTypos(query, query.terms);
-      return corrected ? this.runSearch(corrected, await prepareTsquery(this.database, corrected), request) : first;
+      return corrected
+        ? this.runSearch(corrected, await prepareTsquery(this.database, corrected), request)
+        : first;
     } catch (error) {
       if (error instanceof Error && /connect|terminated|ECONNREFUSED/i.test(error.message)) {
         throw new SearchUnavailableError("The search index is not reachable");

@@ -49,7 +49,10 @@ interface PartRow {
  * collects every entry of every matching lexeme first (bench/README.md: 2 ms instead of 9 to 14 ms for two
  * common words at 100,000 documents).
  */
-export async function prepareTsquery(database: Queryable, query: ParsedSearchQuery): Promise<PreparedTsquery> {
+export async function prepareTsquery(
+  database: Queryable,
+  query: ParsedSearchQuery,
+): Promise<PreparedTsquery> {
   const parts = [
     ...query.terms.flatMap((term) => termTsqueryParts(term).map((part) => ({ ...part, term }))),
     ...query.phrases.flatMap((phrase) => {
