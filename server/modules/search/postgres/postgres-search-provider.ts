@@ -15,13 +15,12 @@ import { SearchUnavailableError } from "../core/search-errors.js";
 import {
   HIGHLIGHT_START,
   highlightedTextToSafeHtml,
-  PG_HEADLINE_OPTIONS,
   plainSnippetHtml,
   stripHighlightMarkers,
 } from "../core/snippet.js";
 import { foldCase } from "../core/search-text.js";
 import { chooseTrigramTerms } from "../core/typo-tolerance.js";
-import { type Queryable, queryRows } from "./queryable.js";
+import type { Queryable } from "./queryable.js";
 import { type PreparedTsquery, prepareTsquery, rememberLexemes } from "./search-lexemes.js";
 import { buildSearchConditions } from "./search-sql.js";
 import { type HitRow, runSearchStatement } from "./search-statement.js";
