@@ -6,6 +6,7 @@ import { CreateBlueprints1764068400000 } from "./1764068400000-CreateBlueprints.
 import { CreateForum1764072000000 } from "./1764072000000-CreateForum.js";
 import { CreateClusterRunningBlueprints1764500000000 } from "./1764500000000-CreateClusterRunningBlueprints.js";
 import { AddManualReleaseAssets1764510000000 } from "./1764510000000-AddManualReleaseAssets.js";
+import { SpeedUpSearch1764520000000 } from "./1764520000000-SpeedUpSearch.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateMemberClusters1764061200000,
   CreateClusterRunningBlueprints1764500000000,
   AddManualReleaseAssets1764510000000,
+  SpeedUpSearch1764520000000,
 ];

@@ -214,6 +214,11 @@ export async function seedSearch(dataSource: DataSource): Promise<SearchSeed> {
   await dataSource.query("INSERT INTO search_term (term) SELECT unnest($1::text[]) ON CONFLICT DO NOTHING", [
     terms,
   ]);
+  // What PostgresSearchProvider.index does for each document: remember the vector's lexemes (prefix expansion).
+  await dataSource.query(
+    `INSERT INTO search_lexeme (lexeme) SELECT DISTINCT unnest(tsvector_to_array(search_vector)) FROM search_document
+     ON CONFLICT DO NOTHING`,
+  );
   await dataSource.query("ANALYZE search_document");
   const [counts] = (await dataSource.query(
     `SELECT count(*)::int AS documents, count(*) FILTER (WHERE doc_type = 'manual_page')::int AS pages,

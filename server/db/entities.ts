@@ -6,6 +6,7 @@ import { MembershipEntity } from "../modules/cooperatives/membership.entity.js";
 import { PersonEntity } from "../modules/people/person.entity.js";
 import { SearchDocumentEntity } from "../modules/search/search-document.entity.js";
 import { SearchTermEntity } from "../modules/search/search-term.entity.js";
+import { SearchLexemeEntity } from "../modules/search/search-lexeme.entity.js";
 import { SearchMissEntity } from "../modules/search/search-miss.entity.js";
 import { SearchOutboxEntity } from "../modules/search/outbox/search-outbox.entity.js";
 import { HttpSessionEntity } from "../auth/session/http-session.entity.js";
@@ -57,6 +58,7 @@ export const ENTITIES = [
   ...CLUSTER_ENTITIES,
   SearchDocumentEntity,
   SearchTermEntity,
+  SearchLexemeEntity,
   SearchMissEntity,
   SearchOutboxEntity,
 ];

@@ -2694,7 +2694,13 @@ export type SearchResults = {
   /** What was ignored or changed in the query (unknown dates, truncation...). */
   notices: Array<Scalars['String']['output']>;
   pageInfo: PageInfo;
+  /** Visible documents found, counted up to a limit (1,000 on PostgreSQL): see `totalIsLowerBound`. */
   totalCount: Scalars['Int']['output'];
+  /**
+   * True when more documents match than were counted ("1,000+"): facets then count the counted ones, ranking is over
+   * them, and pages end there. Refine the query to see the rest.
+   */
+  totalIsLowerBound: Scalars['Boolean']['output'];
   truncated: Scalars['Boolean']['output'];
 };
 
@@ -4570,6 +4576,7 @@ export type SearchResultsResolvers<ContextType = GraphQLContext, ParentType exte
   notices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalIsLowerBound?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 

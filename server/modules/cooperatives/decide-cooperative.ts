@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { conflict, notFound } from "../../errors.js";
 import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
+import { reindexForApprovedCooperative } from "../search/reindex-cooperative.js";
 import { type Cooperative, CooperativeEntity, type CooperativeTier } from "./cooperative.entity.js";
 
 export interface CooperativeDecision {
@@ -30,6 +31,8 @@ export async function decideCooperative(
   cooperative.decisionNote = decision.note ?? null;
   if (decision.tier) cooperative.tier = decision.tier;
   const saved = await manager.save(CooperativeEntity, cooperative);
+  // Cooperative-only forum categories are indexed with the approved cooperatives as their audience.
+  if (saved.status === "approved") await reindexForApprovedCooperative(manager, saved, actor.now);
   await recordAuditEvent(manager, actor, {
     action: `cooperative.${decision.outcome}`,
     targetType: "Cooperative",

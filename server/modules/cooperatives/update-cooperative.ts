@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { notFound } from "../../errors.js";
 import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
+import { reindexForRenamedCooperative } from "../search/reindex-cooperative.js";
 import { type Cooperative, CooperativeEntity } from "./cooperative.entity.js";
 
 export type CooperativeChanges = Partial<Pick<Cooperative, "name" | "country" | "website" | "description">>;
@@ -25,6 +26,8 @@ export async function updateCooperative(
   }
   if (Object.keys(changed).length === 0) return cooperative;
   const saved = await manager.save(CooperativeEntity, cooperative);
+  // Cluster documents carry the cooperative's name.
+  if (changed.name) await reindexForRenamedCooperative(manager, cooperative.id, actor.now);
   await recordAuditEvent(manager, actor, {
     action: "cooperative.updated",
     targetType: "Cooperative",

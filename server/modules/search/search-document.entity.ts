@@ -66,5 +66,7 @@ export const SearchDocumentEntity = new EntitySchema<SearchDocumentRow>({
     { name: "search_document_vector_idx", columns: ["searchVector"], synchronize: false },
     { name: "search_document_tags_idx", columns: ["tags"], synchronize: false },
     { name: "search_document_created_idx", columns: ["createdAt"] },
+    // Operator-only searches list the newest first: walking this index stops after one page of candidates.
+    { name: "search_document_updated_idx", columns: ["updatedAt"] },
   ],
 });

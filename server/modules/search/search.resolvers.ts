@@ -4,6 +4,7 @@ import { toGraphqlEnum } from "../../graphql/enums.js";
 import type { Resolvers } from "../../graphql/generated/resolvers-types.js";
 import type { SearchFacetCounts, SearchViewer } from "./core/search-provider.js";
 import { SearchMissEntity } from "./search-miss.entity.js";
+import { selectsField } from "./selects-field.js";
 
 /** The search module's view of the viewer: their cooperatives and hub roles, nothing else. */
 export function searchViewerOf(context: GraphQLContext): SearchViewer {
@@ -24,11 +25,11 @@ const facetValues = (counts: SearchFacetCounts) =>
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: async (_parent, { query, first, after, context: searchContext }, context) => {
+    search: async (_parent, { query, first, after, context: searchContext }, context, info) => {
       const { parsed, result } = await context.search.search(
         query,
         searchViewerOf(context),
-        { first: pageSize(first), after: after ?? undefined },
+        { first: pageSize(first), after: after ?? undefined, facets: selectsField(info, "facets") },
         { release: searchContext?.release ?? undefined },
       );
       return {
@@ -52,6 +53,7 @@ export const searchResolvers: Resolvers = {
           endCursor: result.pageInfo.endCursor ?? null,
         },
         totalCount: result.totalCount,
+        totalIsLowerBound: result.totalIsLowerBound === true,
         facets: {
           type: facetValues(result.facets.type).map((facet) => ({
             ...facet,

@@ -18,6 +18,8 @@ export interface SearchFacetValue {
 export interface SearchResultsData {
   search: {
     totalCount: number;
+    /** More matched than were counted: show "1,000+". */
+    totalIsLowerBound: boolean;
     notices: string[];
     truncated: boolean;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -28,12 +30,29 @@ export interface SearchResultsData {
 
 export const SEARCH_QUERY = `query Search($query: String!, $first: Int, $after: String, $context: SearchContextInput) {
   search(query: $query, first: $first, after: $after, context: $context) {
-    totalCount notices truncated
+    totalCount totalIsLowerBound notices truncated
     pageInfo { hasNextPage endCursor }
     edges { cursor node { type objectId title url snippetHtml release cooperativeSlug updatedAt } }
     facets { type { value count } category { value count } tag { value count } cooperative { value count } release { value count } }
   }
 }`;
+
+/** What the header's instant results need: the first hits only (no facets, which cost a pass over every match). */
+export const SEARCH_BOX_QUERY = `query SearchBox($query: String!, $first: Int) {
+  search(query: $query, first: $first) {
+    edges { node { type objectId title url snippetHtml release cooperativeSlug updatedAt } }
+  }
+}`;
+
+/** The header box's answer. */
+export interface SearchBoxData {
+  search: { edges: Array<{ node: SearchHitNode }> } | null;
+}
+
+/** "1,000+ found" when the count stopped at its limit. */
+export function resultCountText(search: { totalCount: number; totalIsLowerBound: boolean }): string {
+  return `${search.totalCount.toLocaleString("en")}${search.totalIsLowerBound ? "+" : ""} found`;
+}
 
 /** Human names of result types. */
 export const RESULT_TYPE_LABELS: Record<string, string> = {

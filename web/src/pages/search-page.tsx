@@ -7,7 +7,12 @@ import { SearchSnippet } from "../components/search/search-snippet.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
 import { navigate, queryParameter } from "../lib/router.js";
-import { RESULT_TYPE_LABELS, SEARCH_QUERY, type SearchResultsData } from "../lib/search-types.js";
+import {
+  RESULT_TYPE_LABELS,
+  resultCountText,
+  SEARCH_QUERY,
+  type SearchResultsData,
+} from "../lib/search-types.js";
 import { useQuery } from "../lib/use-query.js";
 
 const PAGE_SIZE = 20;
@@ -59,7 +64,7 @@ export function SearchPage({ location }: { location: string }) {
         </p>
       ))}
       <p className="result-count" aria-live="polite">
-        {loading ? "Searching…" : results ? `${results.totalCount} found` : ""}
+        {loading ? "Searching…" : results ? resultCountText(results) : ""}
       </p>
       <div className="search-layout">
         <ol className="search-results">

@@ -5,9 +5,8 @@ import type { ForumAudience } from "../forum-category.entity.js";
 /**
  * Who may find a category's topics and posts in search, from its read audience. EVERYONE is public; SIGNED_IN is
  * any signed-in person; MODERATORS need the moderator role (stewards hold it too); COOPERATIVES and TCC_MEMBERS
- * list the approved cooperatives (of the tier) at index time. A cooperative approved later (or a tier change) is
- * picked up on the topic's next change or by `npm run search:rebuild`; until then its members do not find the
- * category's content in search, though the forum itself shows it. Moderators can read cooperative categories in
+ * list the approved cooperatives (of the tier) at index time; approving a cooperative re-indexes these categories
+ * (`reindexForApprovedCooperative`, in the approval's transaction). Moderators can read cooperative categories in
  * the forum, but search cannot express "cooperatives OR moderators": they browse those categories instead.
  */
 export async function forumSearchVisibility(

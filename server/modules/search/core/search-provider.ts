@@ -64,6 +64,8 @@ export interface SearchViewer {
 export interface SearchPageRequest {
   first: number;
   after?: string;
+  /** Whether to compute facets (default true). Providers may return empty facets when false. */
+  facets?: boolean;
 }
 
 /** Where the search happens: inside a manual release, that release's pages rank first. */
@@ -103,6 +105,11 @@ export interface SearchResultPage {
   hits: SearchHit[];
   /** Number of visible documents matching the query, across all pages. */
   totalCount: number;
+  /**
+   * True when the provider stopped counting at `totalCount` (more documents match: "1,000+"). Facets then count
+   * the documents counted, and pages end there.
+   */
+  totalIsLowerBound?: boolean;
   facets: SearchFacets;
   pageInfo: { hasNextPage: boolean; endCursor?: string };
 }

@@ -32,12 +32,23 @@ export function quoteLexeme(lexeme: string): string {
  * (`metal` → `'metal':*`, `kube-proxy` → `'kube':* & 'proxy':*`). Returns undefined if nothing searchable is left.
  */
 export function termToPrefixTsquery(term: string): string | undefined {
-  const pieces = foldCase(term).match(LEXEME_PIECE) ?? [];
-  if (pieces.length === 0) return undefined;
-  const parts = pieces.map((piece) =>
-    codePointLength(piece) >= MIN_PREFIX_LENGTH ? `${quoteLexeme(piece)}:*` : quoteLexeme(piece),
-  );
+  const parts = termTsqueryParts(term).map((part) => part.text);
+  if (parts.length === 0) return undefined;
   return parts.length === 1 ? parts[0] : `(${parts.join(" & ")})`;
+}
+
+/**
+ * The tsquery of each word piece of a term, to be ANDed (`kube-proxy` → `'kube':*`, `'proxy':*`); empty when
+ * nothing searchable is left. Pieces of MIN_PREFIX_LENGTH or more are prefix-matched; `raw` is then the folded
+ * piece itself (for matching lexemes that start with it).
+ */
+export function termTsqueryParts(term: string): Array<{ text: string; raw?: string }> {
+  const pieces = foldCase(term).match(LEXEME_PIECE) ?? [];
+  return pieces.map((piece) =>
+    codePointLength(piece) >= MIN_PREFIX_LENGTH
+      ? { text: `${quoteLexeme(piece)}:*`, raw: piece }
+      : { text: quoteLexeme(piece) },
+  );
 }
 
 /** The tsquery for a phrase: its pieces in order (`<->`), no prefix matching. */

@@ -123,7 +123,7 @@ export class MeiliSearchProvider implements SearchProvider {
     const result = await guarded(() =>
       this.client.index<MeiliDocument>(this.indexUid).search(meiliQueryText(query), {
         filter: meiliFilter(query, viewer),
-        facets: Object.values(FACET_ATTRIBUTES),
+        facets: page.facets === false ? [] : Object.values(FACET_ATTRIBUTES),
         offset,
         limit: limit + 1,
         attributesToHighlight: ["title", "body"],

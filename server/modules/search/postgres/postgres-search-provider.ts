@@ -4,7 +4,7 @@ import type {
   SearchContext,
   SearchDocument,
   SearchDocumentRef,
-  SearchHit,
+  SearchFacets,
   SearchPageRequest,
   SearchProvider,
   SearchRebuildProgress,
@@ -15,29 +15,33 @@ import { SearchUnavailableError } from "../core/search-errors.js";
 import {
   HIGHLIGHT_START,
   highlightedTextToSafeHtml,
-  PG_HEADLINE_OPTIONS,
   plainSnippetHtml,
   stripHighlightMarkers,
 } from "../core/snippet.js";
+import { foldCase } from "../core/search-text.js";
 import { chooseTrigramTerms } from "../core/typo-tolerance.js";
-import { type Queryable, queryRows } from "./queryable.js";
-import { searchTotals } from "./search-facets.js";
-import { buildSearchConditions, TEXT_SEARCH_CONFIG } from "./search-sql.js";
+import type { Queryable } from "./queryable.js";
+import { type PreparedTsquery, prepareTsquery, rememberLexemes } from "./search-lexemes.js";
+import { buildSearchConditions } from "./search-sql.js";
+import { type HitRow, runSearchStatement } from "./search-statement.js";
 import { closestTerm, rememberTerms, wordsOf } from "./search-terms.js";
 import { upsertSearchDocument } from "./upsert-search-document.js";
 
-interface HitRow {
-  doc_type: SearchHit["type"];
-  doc_id: string;
-  title: string;
-  url: string;
-  release: string | null;
-  cooperative_slug: string | null;
-  updated_at: Date;
-  score: number;
-  headline: string | null;
-  title_headline: string | null;
-  body: string;
+/** One search as the provider runs it, after the cursor and page size are decoded. */
+interface SearchRequest {
+  viewer: SearchViewer;
+  context: SearchContext;
+  offset: number;
+  size: number;
+  facets: boolean;
+}
+
+function emptyFacets(): SearchFacets {
+  return { type: {}, category: {}, tag: {}, cooperative: {}, release: {} };
+}
+
+function emptyResultPage(): SearchResultPage {
+  return { hits: [], totalCount: 0, facets: emptyFacets(), pageInfo: { hasNextPage: false } };
 }
 
 const REBUILD_BATCH = 200;
@@ -75,6 +79,7 @@ export class PostgresSearchProvider implements SearchProvider {
       for (const word of wordsOf(`${clean.title} ${clean.headings.join(" ")} ${clean.body}`)) words.add(word);
     }
     await rememberTerms(this.database, [...words]);
+    await rememberLexemes(this.database, documents);
   }
 
   async remove(refs: SearchDocumentRef[]): Promise<void> {
@@ -95,6 +100,7 @@ export class PostgresSearchProvider implements SearchProvider {
     onProgress?: (progress: SearchRebuildProgress) => void,
   ): Promise<SearchRebuildProgress> {
     await this.database.query("DELETE FROM search_document");
+    await this.database.query("DELETE FROM search_lexeme");
     let batch: SearchDocument[] = [];
     let indexed = 0;
     for await (const document of source) {
@@ -118,13 +124,29 @@ export class PostgresSearchProvider implements SearchProvider {
     page: SearchPageRequest,
     context: SearchContext = {},
   ): Promise<SearchResultPage> {
-    const offset = pageStartOffset(page.after);
-    const size = clampPageSize(page.first);
+    const request = {
+      viewer,
+      context,
+      offset: pageStartOffset(page.after),
+      size: clampPageSize(page.first),
+      facets: page.facets !== false,
+    };
     try {
-      const first = await this.runSearch(query, viewer, offset, size, context);
+      const prepared = await prepareTsquery(this.database, query);
+      if (prepared.unknownTerms.length > 0) {
+        // A word no document contains: the search would find nothing, so correct it first (one search, not two).
+        const corrected = await this.correctTypos(query, prepared.unknownTerms);
+        if (!corrected) return emptyResultPage();
+        const preparedCorrection = await prepareTsquery(this.database, corrected);
+        if (preparedCorrection.unknownTerms.length > 0) return emptyResultPage();
+        return this.runSearch(corrected, preparedCorrection, request);
+      }
+      const first = await this.runSearch(query, prepared, request);
       if (first.totalCount > 0 || !hasTextCriteria(query)) return first;
-      const corrected = await this.correctTypos(query);
-      return corrected ? this.runSearch(corrected, viewer, offset, size, context) : first;
+      const corrected = await this.correctTypos(query, query.terms);
+      return corrected
+        ? this.runSearch(corrected, await prepareTsquery(this.database, corrected), request)
+        : first;
     } catch (error) {
       if (error instanceof Error && /connect|terminated|ECONNREFUSED/i.test(error.message)) {
         throw new SearchUnavailableError("The search index is not reachable");
@@ -133,13 +155,19 @@ export class PostgresSearchProvider implements SearchProvider {
     }
   }
 
-  /** The query with misspelt words replaced by the closest indexed words, or undefined when nothing changes. */
-  private async correctTypos(query: ParsedSearchQuery): Promise<ParsedSearchQuery | undefined> {
-    const candidates = new Set(chooseTrigramTerms(query.terms));
+  /**
+   * The query with misspelt words (among `suspects`) replaced by the closest indexed words, or undefined when
+   * nothing changes.
+   */
+  private async correctTypos(
+    query: ParsedSearchQuery,
+    suspects: readonly string[],
+  ): Promise<ParsedSearchQuery | undefined> {
+    const candidates = new Set(chooseTrigramTerms(suspects));
     let changed = false;
     const terms: string[] = [];
     for (const term of query.terms) {
-      const replacement = candidates.has(term) ? await closestTerm(this.database, term) : undefined;
+      const replacement = candidates.has(foldCase(term)) ? await closestTerm(this.database, term) : undefined;
       if (replacement) changed = true;
       terms.push(replacement ?? term);
     }
@@ -148,47 +176,37 @@ export class PostgresSearchProvider implements SearchProvider {
 
   private async runSearch(
     query: ParsedSearchQuery,
-    viewer: SearchViewer,
-    offset: number,
-    size: number,
-    context: SearchContext,
+    prepared: PreparedTsquery,
+    request: SearchRequest,
   ): Promise<SearchResultPage> {
-    const { conditions, tsqueryPlaceholder } = buildSearchConditions(query, viewer);
-    const totals = await searchTotals(this.database, conditions);
-    const queryExpression = tsqueryPlaceholder
-      ? `to_tsquery('${TEXT_SEARCH_CONFIG}', ${tsqueryPlaceholder})`
-      : undefined;
-    const release = conditions.param(context.release?.toLowerCase() ?? null);
-    const limit = conditions.param(size + 1);
-    const skip = conditions.param(offset);
-    const rows = await queryRows<HitRow>(
-      this.database,
-      `SELECT doc_type, doc_id, title, url, release, cooperative_slug, updated_at, body,
-         ${queryExpression ? `ts_rank_cd(search_vector, ${queryExpression})` : "0"}::float8 AS score,
-         ${queryExpression ? `ts_headline('${TEXT_SEARCH_CONFIG}', body, ${queryExpression}, '${PG_HEADLINE_OPTIONS}')` : "NULL"} AS headline,
-         ${queryExpression ? `ts_headline('${TEXT_SEARCH_CONFIG}', title || ' · ' || headings, ${queryExpression}, '${PG_HEADLINE_OPTIONS}')` : "NULL"} AS title_headline
-       FROM search_document ${conditions.where}
-       ORDER BY (lower(release) IS NOT DISTINCT FROM ${release}::text AND ${release}::text IS NOT NULL) DESC,
-         score DESC, updated_at DESC, doc_type, doc_id
-       LIMIT ${limit} OFFSET ${skip}`,
-      conditions.params,
-    );
-    const hits = rows.slice(0, size).map((row, index) => ({
+    if (prepared.onlyStopWords) return emptyResultPage();
+    const { conditions, tsqueryExpression } = buildSearchConditions(query, request.viewer, prepared.tsquery);
+    const result = await runSearchStatement(this.database, {
+      conditions,
+      tsqueryExpression,
+      release: request.context.release,
+      offset: request.offset,
+      size: request.size,
+      facets: request.facets,
+    });
+    const hits = result.hits.map((row, index) => ({
       type: row.doc_type,
       id: row.doc_id,
       title: row.title,
       url: row.url,
       snippetHtml: snippetOf(row),
       score: Number(row.score),
-      cursor: encodeSearchCursor({ offset: offset + index + 1 }),
+      cursor: encodeSearchCursor({ offset: request.offset + index + 1 }),
       release: row.release ?? undefined,
       cooperativeSlug: row.cooperative_slug ?? undefined,
       updatedAt: new Date(row.updated_at),
     }));
     return {
       hits,
-      ...totals,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: hits.at(-1)?.cursor },
+      totalCount: result.totalCount,
+      totalIsLowerBound: result.totalIsLowerBound,
+      facets: result.facets ?? emptyFacets(),
+      pageInfo: { hasNextPage: result.hasNextPage, endCursor: hits.at(-1)?.cursor },
     };
   }
 }

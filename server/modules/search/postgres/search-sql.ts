@@ -1,6 +1,6 @@
 import type { ParsedSearchQuery, SearchListFilters } from "../core/parsed-search-query.js";
 import type { SearchViewer } from "../core/search-provider.js";
-import { buildPrefixTsquery, excludedTsquery } from "../core/typo-tolerance.js";
+import { excludedTsquery } from "../core/typo-tolerance.js";
 import { visibilityWhereSql } from "../core/visibility.js";
 
 /** The text search configuration: English stemming, so "timers" finds "timer". */
@@ -49,27 +49,22 @@ function listCondition(
   conditions.add(negated ? `NOT coalesce(${match}, false)` : match);
 }
 
-/** The positive tsquery text (terms and phrases, no exclusions), or undefined when the query has none. */
-export function positiveTsquery(query: ParsedSearchQuery): string | undefined {
-  return buildPrefixTsquery({ ...query, excluded: [] });
-}
-
 /**
  * Translates a parsed query and a viewer into SQL conditions over `search_document`: text match (whole document, or
- * titles only with `in:title`), exclusions, every filter and negated filter, dates, and visibility.
+ * titles only with `in:title`), exclusions, every filter and negated filter, dates, and visibility. `tsquery` is
+ * the positive text already normalised by `prepareTsquery` (cast, not parsed again).
  */
 export function buildSearchConditions(
   query: ParsedSearchQuery,
   viewer: SearchViewer,
-): { conditions: SqlConditions; tsqueryPlaceholder?: string } {
+  tsquery: string | undefined,
+): { conditions: SqlConditions; tsqueryExpression?: string } {
   const conditions = new SqlConditions();
-  const tsquery = positiveTsquery(query);
-  let tsqueryPlaceholder: string | undefined;
+  let tsqueryExpression: string | undefined;
   if (tsquery) {
-    const placeholder = conditions.param(tsquery);
-    tsqueryPlaceholder = placeholder;
+    tsqueryExpression = `${conditions.param(tsquery)}::tsquery`;
     const vector = query.filters.inTitle ? `to_tsvector('${TEXT_SEARCH_CONFIG}', title)` : "search_vector";
-    conditions.add(`${vector} @@ to_tsquery('${TEXT_SEARCH_CONFIG}', ${placeholder})`);
+    conditions.add(`${vector} @@ ${tsqueryExpression}`);
   }
   const excluded = excludedTsquery(query);
   if (excluded) {
@@ -101,5 +96,5 @@ export function buildSearchConditions(
   const visibility = visibilityWhereSql(viewer, conditions.params.length);
   conditions.params.push(...visibility.params);
   conditions.add(visibility.sql);
-  return { conditions, tsqueryPlaceholder };
+  return { conditions, tsqueryExpression };
 }

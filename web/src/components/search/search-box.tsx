@@ -4,9 +4,9 @@ import { Link } from "../../lib/link.js";
 import { navigate } from "../../lib/router.js";
 import {
   RESULT_TYPE_LABELS,
-  SEARCH_QUERY,
+  SEARCH_BOX_QUERY,
+  type SearchBoxData,
   type SearchHitNode,
-  type SearchResultsData,
 } from "../../lib/search-types.js";
 
 const DEBOUNCE_MS = 180;
@@ -35,7 +35,7 @@ export function SearchBox() {
     }
     let current = true;
     const timer = setTimeout(() => {
-      graphqlRequest<SearchResultsData>(SEARCH_QUERY, { query, first: 6 }).then((response) => {
+      graphqlRequest<SearchBoxData>(SEARCH_BOX_QUERY, { query, first: 6 }).then((response) => {
         if (current) setHits(response.data?.search?.edges.map((edge) => edge.node) ?? []);
       });
     }, DEBOUNCE_MS);
