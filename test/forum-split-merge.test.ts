@@ -67,18 +67,32 @@ describe("Splitting a topic", () => {
       markdown: "Firmware 22.31 is fine for us.",
       replyToNumber: 3,
     });
-    expectData(await graphql(hub.url, MODERATION.like, { input: { postId: offTopic.id } }, { token: dave.token }));
+    expectData(
+      await graphql(hub.url, MODERATION.like, { input: { postId: offTopic.id } }, { token: dave.token }),
+    );
     expectData(await markRead(ada.token, source.id, 5));
     expectData(await markRead(dave.token, source.id, 3));
 
-    const input = { topicId: source.id, postIds: [answer.id, offTopic.id], categoryId: archive, title: "NIC firmware" };
+    const input = {
+      topicId: source.id,
+      postIds: [answer.id, offTopic.id],
+      categoryId: archive,
+      title: "NIC firmware",
+    };
     expectErrorCode(await graphql(hub.url, MODERATION.split, { input }), "UNAUTHENTICATED");
     expectErrorCode(await graphql(hub.url, MODERATION.split, { input }, { token: ada.token }), "FORBIDDEN");
     const split = expectData(
       await graphql<{
         splitForumTopic: {
           source: { id: string; replyCount: number; highestPostNumber: number };
-          topic: { id: string; replyCount: number; highestPostNumber: number; likeCount: number; lastPoster: { handle: string }; category: { slug: string } };
+          topic: {
+            id: string;
+            replyCount: number;
+            highestPostNumber: number;
+            likeCount: number;
+            lastPoster: { handle: string };
+            category: { slug: string };
+          };
         };
       }>(hub.url, MODERATION.split, { input }, { token: moderator.token }),
     ).splitForumTopic;
@@ -93,7 +107,12 @@ describe("Splitting a topic", () => {
 
     const created = await readStream(hub, split.topic.id, ada.token);
     expect(
-      created.posts.edges.map(({ node }) => [node.number, node.author.handle, node.replyToNumber, node.smallAction?.kind ?? null]),
+      created.posts.edges.map(({ node }) => [
+        node.number,
+        node.author.handle,
+        node.replyToNumber,
+        node.smallAction?.kind ?? null,
+      ]),
     ).toEqual([
       [1, "carol", null, null],
       [2, "bob", 1, null],
@@ -116,7 +135,9 @@ describe("Splitting a topic", () => {
     expect(left.likeCount).toBe(0);
 
     expect(await searchUrl(answer.id)).toContain(fromGlobalId(split.topic.id, "ForumTopic", "id"));
-    expect(await auditActions(hub, fromGlobalId(source.id, "ForumTopic", "id"))).toContain("forum.topic.split");
+    expect(await auditActions(hub, fromGlobalId(source.id, "ForumTopic", "id"))).toContain(
+      "forum.topic.split",
+    );
 
     // New replies continue after the note, and counts keep counting replies only.
     const next = await reply(hub, clock, ada.token, { topicId: source.id, markdown: "Back to Ceph, then." });
@@ -125,14 +146,30 @@ describe("Splitting a topic", () => {
   });
 
   it("refuses the opening post and posts of other topics with BAD_USER_INPUT", async () => {
-    const topic = await createTopic(hub, clock, ada.token, { categoryId: general, title: "Split me not", markdown: "first" });
-    const other = await createTopic(hub, clock, bob.token, { categoryId: general, title: "Another topic", markdown: "second" });
-    const opening = { topicId: topic.id, postIds: [topic.firstPostId], categoryId: general, title: "A new one" };
+    const topic = await createTopic(hub, clock, ada.token, {
+      categoryId: general,
+      title: "Split me not",
+      markdown: "first",
+    });
+    const other = await createTopic(hub, clock, bob.token, {
+      categoryId: general,
+      title: "Another topic",
+      markdown: "second",
+    });
+    const opening = {
+      topicId: topic.id,
+      postIds: [topic.firstPostId],
+      categoryId: general,
+      title: "A new one",
+    };
     const result = await graphql(hub.url, MODERATION.split, { input: opening }, { token: moderator.token });
     expectErrorCode(result, "BAD_USER_INPUT");
     expect(problemFields(result)).toEqual(["input.postIds"]);
     const foreign = { ...opening, postIds: [other.firstPostId] };
-    expectErrorCode(await graphql(hub.url, MODERATION.split, { input: foreign }, { token: moderator.token }), "BAD_USER_INPUT");
+    expectErrorCode(
+      await graphql(hub.url, MODERATION.split, { input: foreign }, { token: moderator.token }),
+      "BAD_USER_INPUT",
+    );
     const empty = { ...opening, postIds: [], title: "x" };
     const invalid = await graphql(hub.url, MODERATION.split, { input: empty }, { token: moderator.token });
     expect(problemFields(invalid).sort()).toEqual(["input.postIds", "input.title"]);
@@ -141,10 +178,21 @@ describe("Splitting a topic", () => {
 
 describe("Merging topics", () => {
   it("appends the source's posts to the target in time order and leaves a locked pointer", async () => {
-    const target = await createTopic(hub, clock, ada.token, { categoryId: general, title: "Backups with Velero", markdown: "What do you back up?" });
-    const source = await createTopic(hub, clock, carol.token, { categoryId: general, title: "Velero schedules", markdown: "Nightly or hourly?" });
+    const target = await createTopic(hub, clock, ada.token, {
+      categoryId: general,
+      title: "Backups with Velero",
+      markdown: "What do you back up?",
+    });
+    const source = await createTopic(hub, clock, carol.token, {
+      categoryId: general,
+      title: "Velero schedules",
+      markdown: "Nightly or hourly?",
+    });
     await reply(hub, clock, bob.token, { topicId: target.id, markdown: "Everything but the caches." });
-    const late = await reply(hub, clock, dave.token, { topicId: source.id, markdown: "Hourly for databases." });
+    const late = await reply(hub, clock, dave.token, {
+      topicId: source.id,
+      markdown: "Hourly for databases.",
+    });
     expectData(await markRead(ada.token, target.id, 2));
     expectData(await markRead(ada.token, source.id, 2));
     expectData(await markRead(bob.token, target.id, 2));
@@ -163,7 +211,9 @@ describe("Merging topics", () => {
     expect(merged.target).toMatchObject({ replyCount: 3, highestPostNumber: 5 });
 
     const stream = await readStream(hub, target.id, ada.token);
-    expect(stream.posts.edges.map(({ node }) => [node.number, node.author.handle, node.smallAction?.kind ?? null])).toEqual([
+    expect(
+      stream.posts.edges.map(({ node }) => [node.number, node.author.handle, node.smallAction?.kind ?? null]),
+    ).toEqual([
       [1, "ada", null],
       [2, "bob", null],
       [3, "carol", null],
@@ -179,9 +229,14 @@ describe("Merging topics", () => {
     expect(pointer.posts.edges.map(({ node }) => node.smallAction?.kind)).toEqual(["MERGED_INTO"]);
     expect(pointer.mergedInto?.id).toBe(target.id);
     expectErrorCode(
-      await graphql(hub.url, `mutation($input: ReplyToForumTopicInput!) { replyToForumTopic(input: $input) { post { id } } }`, {
-        input: { topicId: source.id, markdown: "Still here?" },
-      }, { token: carol.token }),
+      await graphql(
+        hub.url,
+        `mutation($input: ReplyToForumTopicInput!) { replyToForumTopic(input: $input) { post { id } } }`,
+        {
+          input: { topicId: source.id, markdown: "Still here?" },
+        },
+        { token: carol.token },
+      ),
       "FORBIDDEN",
     );
 
@@ -191,10 +246,18 @@ describe("Merging topics", () => {
       [fromGlobalId(source.id, "ForumTopic", "id")],
     );
     expect(Number(sourceDocs[0].count)).toBe(0);
-    expect(await auditActions(hub, fromGlobalId(source.id, "ForumTopic", "id"))).toContain("forum.topic.merged");
+    expect(await auditActions(hub, fromGlobalId(source.id, "ForumTopic", "id"))).toContain(
+      "forum.topic.merged",
+    );
 
-    expectErrorCode(await graphql(hub.url, MODERATION.merge, { input }, { token: moderator.token }), "CONFLICT");
+    expectErrorCode(
+      await graphql(hub.url, MODERATION.merge, { input }, { token: moderator.token }),
+      "CONFLICT",
+    );
     const self = { sourceTopicId: target.id, targetTopicId: target.id };
-    expectErrorCode(await graphql(hub.url, MODERATION.merge, { input: self }, { token: moderator.token }), "BAD_USER_INPUT");
+    expectErrorCode(
+      await graphql(hub.url, MODERATION.merge, { input: self }, { token: moderator.token }),
+      "BAD_USER_INPUT",
+    );
   });
 });

@@ -1,3 +1,6 @@
+import type { Person } from "../../server/modules/people/person.entity.js";
+import { buildApiToken, buildPerson } from "./factories.js";
+import type { ForumCaller } from "./forum-fixtures.js";
 import { expectData, graphql } from "./graphql-client.js";
 import type { TestHub } from "./test-hub.js";
 
@@ -62,4 +65,13 @@ export async function auditActions(hub: TestHub, targetId: string): Promise<stri
     [targetId],
   );
   return rows.map((row) => row.action);
+}
+
+/** A forum caller whose token outlives tests that move the clock by weeks. */
+export async function longLivedCaller(hub: TestHub, overrides: Partial<Person> = {}): Promise<ForumCaller> {
+  const person = await buildPerson(hub.database.dataSource, overrides);
+  const token = await buildApiToken(hub.database.dataSource, person, {
+    expiresAt: new Date("2030-01-01T00:00:00Z"),
+  });
+  return { person, token };
 }
