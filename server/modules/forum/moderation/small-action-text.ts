@@ -3,11 +3,11 @@ import type { ForumTopic } from "../forum-topic.entity.js";
 import { topicPath } from "../forum-resolver-support.js";
 import type { ForumSmallActionKind } from "./forum-small-action.entity.js";
 
-const SENTENCES: Record<ForumSmallActionKind, (count: string) => [string, string]> = {
-  split_to: (count) => [`Moved ${count} to a new topic:`, ""],
-  split_from: (count) => [`${count} were split from`, ""],
-  merged_into: (count) => [`Merged ${count} into`, ""],
-  merged_from: (count) => [`Merged ${count} from`, ""],
+const SENTENCES: Record<ForumSmallActionKind, (count: string) => string> = {
+  split_to: (count) => `Moved ${count} to a new topic:`,
+  split_from: (count) => `${count} were split from`,
+  merged_into: (count) => `Merged ${count} into`,
+  merged_from: (count) => `Merged ${count} from`,
 };
 
 /**
@@ -20,7 +20,7 @@ export function smallActionText(
   other: ForumTopic,
 ): { markdown: string; html: string } {
   const count = postCount === 1 ? "1 post" : `${postCount} posts`;
-  const [sentence] = SENTENCES[kind](count);
+  const sentence = SENTENCES[kind](count);
   const path = topicPath(other);
   const title = other.title.replace(/[[\]\\]/g, "\\$&");
   return {

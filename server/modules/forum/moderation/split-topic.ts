@@ -64,6 +64,15 @@ export async function splitTopic(
        FROM forum_topic_read_state rs WHERE rs.topic_id = $2 AND rs.last_read_post_number >= $5`,
     [topic.id, source.id, moves.map((move) => move.from), actor.now, first.number],
   );
+  // The moved posts' authors follow the new topic as they followed the old one (its opener watches it).
+  await manager.query(
+    `INSERT INTO forum_topic_watch (topic_id, person_id, level, updated_at)
+     SELECT DISTINCT ON (p.author_id) $1, p.author_id,
+            CASE WHEN p.author_id = $2 THEN 'watching' ELSE 'tracking' END, $3
+       FROM forum_post p WHERE p.topic_id = $1
+     ON CONFLICT DO NOTHING`,
+    [topic.id, first.authorId, actor.now],
+  );
   const accepted = posts.find((post) => post.id === source.acceptedPostId);
   if (accepted) {
     await manager.update(ForumTopicEntity, { id: source.id }, { acceptedPostId: null });
