@@ -53,6 +53,10 @@ const config: CodegenConfig = {
           ForumDecisionVote: "../../modules/forum/forum-decision.entity.js#ForumDecisionVote",
           ForumAdvisory: "../../modules/forum/forum-topic.entity.js#ForumTopic",
           ForumAdvisoryAcknowledgement: "../../modules/forum/forum-advisory-ack.entity.js#ForumAdvisoryAck",
+          ForumPenalty: "../../modules/forum/moderation/forum-penalty.entity.js#ForumPenalty",
+          ForumSmallAction: "../../modules/forum/moderation/forum-small-action.entity.js#ForumSmallAction",
+          ForumAnswerReleaseConfirmation:
+            "../../modules/forum/moderation/forum-topic-release.entity.js#ForumAnswerConfirmation",
         },
       },
     },

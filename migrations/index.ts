@@ -7,6 +7,7 @@ import { CreateForum1764072000000 } from "./1764072000000-CreateForum.js";
 import { CreateClusterRunningBlueprints1764500000000 } from "./1764500000000-CreateClusterRunningBlueprints.js";
 import { AddManualReleaseAssets1764510000000 } from "./1764510000000-AddManualReleaseAssets.js";
 import { SpeedUpSearch1764520000000 } from "./1764520000000-SpeedUpSearch.js";
+import { AddForumModerationTools1764540000000 } from "./1764540000000-AddForumModerationTools.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CreateClusterRunningBlueprints1764500000000,
   AddManualReleaseAssets1764510000000,
   SpeedUpSearch1764520000000,
+  AddForumModerationTools1764540000000,
 ];

@@ -214,6 +214,46 @@ const MUTATIONS: Record<string, MutationEntry> = {
       "mutation($input: AcknowledgeForumAdvisoryInput!) { acknowledgeForumAdvisory(input: $input) { topic { id } } }",
     badInput: { input: { topicId: "nonsense", cooperativeId: "nonsense" } },
   },
+  splitForumTopic: {
+    operation:
+      "mutation($input: SplitForumTopicInput!) { splitForumTopic(input: $input) { topic { id } source { id } } }",
+    badInput: { input: { topicId: "nonsense", postIds: [], categoryId: "nonsense", title: "x" } },
+  },
+  mergeForumTopic: {
+    operation:
+      "mutation($input: MergeForumTopicInput!) { mergeForumTopic(input: $input) { target { id } source { id } } }",
+    badInput: { input: { sourceTopicId: "nonsense", targetTopicId: "nonsense" } },
+  },
+  imposeForumPenalty: {
+    operation:
+      "mutation($input: ImposeForumPenaltyInput!) { imposeForumPenalty(input: $input) { penalty { id } } }",
+    badInput: { input: { personId: "nonsense", kind: "SILENCE", reason: "", durationDays: 0 } },
+  },
+  liftForumPenalty: {
+    operation:
+      "mutation($input: LiftForumPenaltyInput!) { liftForumPenalty(input: $input) { penalty { id } } }",
+    badInput: { input: { penaltyId: "nonsense" } },
+  },
+  setForumTopicSlowMode: {
+    operation:
+      "mutation($input: SetForumTopicSlowModeInput!) { setForumTopicSlowMode(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", seconds: -1 } },
+  },
+  stampForumTopicRelease: {
+    operation:
+      "mutation($input: StampForumTopicReleaseInput!) { stampForumTopicRelease(input: $input) { topic { id } } }",
+    badInput: { input: { topicId: "nonsense", releaseId: "nonsense" } },
+  },
+  confirmForumAnswerRelease: {
+    operation:
+      "mutation($input: ConfirmForumAnswerReleaseInput!) { confirmForumAnswerRelease(input: $input) { post { id } } }",
+    badInput: { input: { postId: "nonsense" } },
+  },
+  proposeManualChangeFromForumAnswer: {
+    operation:
+      "mutation($input: ProposeManualChangeFromForumAnswerInput!) { proposeManualChangeFromForumAnswer(input: $input) { proposal { id } } }",
+    badInput: { input: { postId: "nonsense", slug: "Not A Slug" } },
+  },
   // Member clusters (issue 3). Agent mutations are refused to people, so their bad input is sent by an agent.
   createClusterJoinToken: {
     operation:

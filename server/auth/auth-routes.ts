@@ -6,6 +6,7 @@ import type { RateLimiter } from "../ops/rate-limiter.js";
 import { type OidcClient, SIGN_IN_STRATEGY, STEP_UP_STRATEGY, type VerifiedSignIn } from "./oidc-client.js";
 import { createPkcePair, withPkceVerifier } from "./pkce.js";
 import { signInPerson } from "./sign-in-person.js";
+import { suspendedSignInMessage } from "./suspension.js";
 
 export interface AuthRoutesDeps {
   dataSource: DataSource;
@@ -133,6 +134,12 @@ async function completeSignIn(
       { now, requestId: request.requestId },
     ),
   );
+  const suspended = await suspendedSignInMessage(deps.dataSource, person.id, now);
+  if (suspended) {
+    request.log.info({ personId: person.id }, "sign-in refused: suspended");
+    failurePage(response, 403, suspended);
+    return;
+  }
   const returnTo = safeReturnTo(request.session.returnTo);
   // A new session ID at sign-in prevents session fixation.
   request.session.regenerate((error) => {

@@ -7,6 +7,7 @@ import type { MembershipRole } from "../modules/cooperatives/membership.entity.j
 import type { HubRole, Person } from "../modules/people/person.entity.js";
 import { hashSecret } from "./secrets.js";
 import type { SignedInSession } from "./session/session-data.js";
+import { LATEST_SUSPENSION_SQL, refuseIfSuspended, type SuspensionColumn } from "./suspension.js";
 
 /** How often `last_used_at` of an API token is refreshed at most; keeps reads from turning into writes. */
 const LAST_USED_RESOLUTION_MS = 5 * 60_000;
@@ -14,7 +15,8 @@ const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 /** The person columns and their memberships (as a JSON object cooperative id → role), in one row. */
 const PERSON_WITH_MEMBERSHIPS = `p.id, p.issuer, p.subject, p.email, p.name, p.handle, p.hub_roles, p.last_sign_in_at,
   p.created_at, p.updated_at,
-  (SELECT coalesce(json_object_agg(m.cooperative_id, m.role), '{}') FROM membership m WHERE m.person_id = p.id) AS memberships`;
+  (SELECT coalesce(json_object_agg(m.cooperative_id, m.role), '{}') FROM membership m WHERE m.person_id = p.id) AS memberships,
+  ${LATEST_SUSPENSION_SQL}`;
 
 interface PersonRow {
   id: string;
@@ -28,6 +30,7 @@ interface PersonRow {
   created_at: Date;
   updated_at: Date;
   memberships: Record<string, MembershipRole> | string;
+  suspension: SuspensionColumn;
 }
 
 function toPerson(row: PersonRow): Person {
@@ -86,6 +89,7 @@ export async function viewerFromApiToken(
   if (row.revoked_at) throw unauthenticated("This API token was revoked");
   if (new Date(row.expires_at).getTime() <= now.getTime())
     throw unauthenticated("This API token has expired");
+  refuseIfSuspended(row.suspension, now);
   if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > LAST_USED_RESOLUTION_MS) {
     await dataSource.query("UPDATE api_token SET last_used_at = $2 WHERE id = $1", [row.token_id, now]);
   }
@@ -98,10 +102,14 @@ export async function viewerFromApiToken(
   };
 }
 
-/** Resolves a browser session to its viewer (one query); a session whose person no longer exists is anonymous. */
+/**
+ * Resolves a browser session to its viewer (one query); a session whose person no longer exists is anonymous, a
+ * suspended person's session is refused.
+ */
 export async function viewerFromSession(
   dataSource: DataSource,
   signedIn: SignedInSession | undefined,
+  clock: Clock,
 ): Promise<ViewerIdentity | null> {
   if (!signedIn) return null;
   const rows: PersonRow[] = await dataSource.query(
@@ -110,6 +118,7 @@ export async function viewerFromSession(
   );
   const row = rows[0];
   if (!row) return null;
+  refuseIfSuspended(row.suspension, clock.now());
   return {
     person: toPerson(row),
     method: "session",

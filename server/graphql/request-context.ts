@@ -30,7 +30,7 @@ export function createRequestContext(deps: {
         ? null
         : secret
           ? await viewerFromApiToken(deps.dataSource, deps.clock, secret)
-          : await viewerFromSession(deps.dataSource, req.session?.signedIn);
+          : await viewerFromSession(deps.dataSource, req.session?.signedIn, deps.clock);
       const referer = req.header("referer");
       const returnTo = referer?.startsWith(deps.publicUrl)
         ? referer.slice(deps.publicUrl.length) || "/"

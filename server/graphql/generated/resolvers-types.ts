@@ -31,6 +31,9 @@ import { ForumDraft as ForumDraftModel } from '../../modules/forum/forum-draft.e
 import { ForumFlag as ForumFlagModel } from '../../modules/forum/forum-flag.entity.js';
 import { ForumDecision as ForumDecisionModel, ForumDecisionVote as ForumDecisionVoteModel } from '../../modules/forum/forum-decision.entity.js';
 import { ForumAdvisoryAck as ForumAdvisoryAckModel } from '../../modules/forum/forum-advisory-ack.entity.js';
+import { ForumPenalty as ForumPenaltyModel } from '../../modules/forum/moderation/forum-penalty.entity.js';
+import { ForumSmallAction as ForumSmallActionModel } from '../../modules/forum/moderation/forum-small-action.entity.js';
+import { ForumAnswerConfirmation as ForumAnswerConfirmationModel } from '../../modules/forum/moderation/forum-topic-release.entity.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -662,6 +665,11 @@ export type CommentOnManualProposalPayload = {
   proposal: ManualChangeProposal;
 };
 
+export type ConfirmForumAnswerReleaseInput = {
+  /** The accepted answer; it is confirmed for the newest release of the stamped manual. */
+  postId: Scalars['ID']['input'];
+};
+
 /** A member organisation of the alliance. */
 export type Cooperative = Node & {
   __typename?: 'Cooperative';
@@ -902,6 +910,14 @@ export type ForumAdvisoryAcknowledgement = {
   cooperative?: Maybe<Cooperative>;
 };
 
+/** Someone confirmed that an accepted answer still holds for a newer release of the manual. */
+export type ForumAnswerReleaseConfirmation = {
+  __typename?: 'ForumAnswerReleaseConfirmation';
+  confirmedAt: Scalars['DateTime']['output'];
+  confirmedBy?: Maybe<Person>;
+  release: ManualRelease;
+};
+
 /** Who may read, start topics in or reply in a forum category. */
 export type ForumAudience =
   /** Members of any approved cooperative. */
@@ -1108,6 +1124,46 @@ export type ForumNotificationKind =
   | 'QUOTED'
   | 'REPLIED';
 
+/**
+ * A silence or suspension of a person. Durations escalate with the person's earlier penalties of the same kind
+ * (silence: 1 day, 1 week, 1 month; suspension: 1 week, 1 month, 1 year) unless the moderator chose one.
+ */
+export type ForumPenalty = Node & {
+  __typename?: 'ForumPenalty';
+  /** In force now: not lifted and not yet ended. */
+  active: Scalars['Boolean']['output'];
+  durationDays: Scalars['Int']['output'];
+  endsAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  imposedBy?: Maybe<Person>;
+  kind: ForumPenaltyKind;
+  liftReason?: Maybe<Scalars['String']['output']>;
+  liftedAt?: Maybe<Scalars['DateTime']['output']>;
+  liftedBy?: Maybe<Person>;
+  /** True when the moderator chose the duration instead of the escalation ladder. */
+  overridden: Scalars['Boolean']['output'];
+  person?: Maybe<Person>;
+  /** How many earlier penalties of this kind the person had (0 for the first). */
+  priorCount: Scalars['Int']['output'];
+  reason: Scalars['String']['output'];
+  startsAt: Scalars['DateTime']['output'];
+};
+
+/**
+ * Forum moderation tools beyond hide/lock/pin/move: split and merge, silence and suspend, slow mode, release-aware
+ * answers and answers proposed for the manuals.
+ */
+export type ForumPenaltyKind =
+  /** May read but not start topics or reply. */
+  | 'SILENCE'
+  /** May not sign in or use the API (sessions and tokens are refused). */
+  | 'SUSPENSION';
+
+export type ForumPenaltyPayload = {
+  __typename?: 'ForumPenaltyPayload';
+  penalty: ForumPenalty;
+};
+
 /** A post. Its HTML is rendered and sanitised once, when it is written. */
 export type ForumPost = Node & {
   __typename?: 'ForumPost';
@@ -1120,14 +1176,28 @@ export type ForumPost = Node & {
   id: Scalars['ID']['output'];
   isAcceptedAnswer: Scalars['Boolean']['output'];
   likeCount: Scalars['Int']['output'];
+  /** Manual change proposals made from this answer, oldest first. */
+  manualProposals: Array<ManualChangeProposal>;
   markdown?: Maybe<Scalars['String']['output']>;
+  /** For an accepted answer on a stamped topic: a newer release exists that it was not confirmed for. */
+  mayBeOutdated: Scalars['Boolean']['output'];
   number: Scalars['Int']['output'];
+  /** The newest release of the stamped manual, when the answer may be outdated. */
+  outdatedBy?: Maybe<ManualRelease>;
+  releaseConfirmations: Array<ForumAnswerReleaseConfirmation>;
   replyToNumber?: Maybe<Scalars['Int']['output']>;
   /** Every version, oldest first, each with its diff from the one before. */
   revisions: Array<ForumPostRevision>;
+  /** Set for moderation notes (split, merge); null for ordinary posts. */
+  smallAction?: Maybe<ForumSmallAction>;
   topic: ForumTopic;
   /** Send this back as `expectedVersion` when editing. */
   version: Scalars['Int']['output'];
+  /**
+   * Whether the viewer may confirm this answer for the newest release (its author, the topic's author, moderators and
+   * members of TCC member cooperatives).
+   */
+  viewerCanConfirmRelease: Scalars['Boolean']['output'];
   viewerCanEdit: Scalars['Boolean']['output'];
   viewerHasBookmarked: Scalars['Boolean']['output'];
   viewerHasLiked: Scalars['Boolean']['output'];
@@ -1166,12 +1236,35 @@ export type ForumPostRevision = {
   version: Scalars['Int']['output'];
 };
 
+/** A moderation note in a topic's stream of posts (a "small action"), not a reply. */
+export type ForumSmallAction = {
+  __typename?: 'ForumSmallAction';
+  kind: ForumSmallActionKind;
+  otherTopic?: Maybe<ForumTopic>;
+  postCount: Scalars['Int']['output'];
+};
+
+export type ForumSmallActionKind =
+  /** The posts of `otherTopic` were merged into this topic. */
+  | 'MERGED_FROM'
+  /** This topic was merged into `otherTopic`. */
+  | 'MERGED_INTO'
+  /** This topic was started from posts of `otherTopic`. */
+  | 'SPLIT_FROM'
+  /** Some posts of this topic were moved to `otherTopic`. */
+  | 'SPLIT_TO';
+
 /** A topic. Its first post (number 1) is the opening post; replies follow. */
 export type ForumTopic = Node & {
   __typename?: 'ForumTopic';
   acceptedAnswer?: Maybe<ForumPost>;
   /** Acknowledgements, for topics in advisory categories. */
   advisory?: Maybe<ForumAdvisory>;
+  /**
+   * True when the accepted answer may be outdated: a newer release of the stamped manual exists and nobody confirmed
+   * the answer for it.
+   */
+  answerMayBeOutdated: Scalars['Boolean']['output'];
   author?: Maybe<Person>;
   category: ForumCategory;
   createdAt: Scalars['DateTime']['output'];
@@ -1184,6 +1277,8 @@ export type ForumTopic = Node & {
   lastPoster?: Maybe<Person>;
   likeCount: Scalars['Int']['output'];
   locked: Scalars['Boolean']['output'];
+  /** Set when this topic was merged into another: the topic to go to instead. */
+  mergedInto?: Maybe<ForumTopic>;
   /** The topic's stable path in the web app, e.g. /forum/t/<slug>/<id>. */
   path: Scalars['String']['output'];
   pinned: Scalars['Boolean']['output'];
@@ -1191,7 +1286,11 @@ export type ForumTopic = Node & {
   post?: Maybe<ForumPost>;
   /** Posts by number. `after` is a cursor; `fromNumber` starts at a post (permalinks). */
   posts: ForumPostConnection;
+  /** The manual release the topic applies to (e.g. cooby-stack 2026.11), if stamped. */
+  releaseStamp?: Maybe<ManualRelease>;
   replyCount: Scalars['Int']['output'];
+  /** Seconds a person must wait between two posts in this topic (0: off). Moderators are exempt. */
+  slowModeSeconds: Scalars['Int']['output'];
   slug: Scalars['String']['output'];
   stackRelease?: Maybe<Scalars['String']['output']>;
   tags: Array<Scalars['String']['output']>;
@@ -1263,6 +1362,14 @@ export type HubRole =
   | 'MODERATOR'
   | 'STEWARD';
 
+export type ImposeForumPenaltyInput = {
+  /** Overrides the escalation ladder: 1 to 3650 days. */
+  durationDays?: InputMaybe<Scalars['Int']['input']>;
+  kind: ForumPenaltyKind;
+  personId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
 /** An invitation by email. Its link is shown once, to the admin who created it. */
 export type Invitation = Node & {
   __typename?: 'Invitation';
@@ -1295,6 +1402,11 @@ export type LeaveCooperativeInput = {
 export type LeaveCooperativePayload = {
   __typename?: 'LeaveCooperativePayload';
   cooperative: Cooperative;
+};
+
+export type LiftForumPenaltyInput = {
+  penaltyId: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A stack manual (e.g. the Cooby stack): releases of chapters and pages, maintained by cooperatives or people. */
@@ -1358,6 +1470,8 @@ export type ManualChangeProposal = {
   release: ManualRelease;
   /** The new page's slug; null for edits. */
   slug?: Maybe<Scalars['String']['output']>;
+  /** The forum answer this proposal was made from, if any and if the viewer may read it. */
+  sourceForumPost?: Maybe<ForumPost>;
   status: ManualProposalStatus;
   summary: Scalars['String']['output'];
   title: Scalars['String']['output'];
@@ -1719,6 +1833,18 @@ export type MembershipRole =
   | 'ADMIN'
   | 'MEMBER';
 
+export type MergeForumTopicInput = {
+  /** The topic whose posts move; it stays behind, locked, pointing at the target. */
+  sourceTopicId: Scalars['ID']['input'];
+  targetTopicId: Scalars['ID']['input'];
+};
+
+export type MergeForumTopicPayload = {
+  __typename?: 'MergeForumTopicPayload';
+  source: ForumTopic;
+  target: ForumTopic;
+};
+
 export type MergeManualProposalInput = {
   /** Merge although the page changed since the proposal's base revision (after reviewing the conflict). */
   acceptConflict?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1757,6 +1883,7 @@ export type Mutation = {
   changeMemberRole: ChangeMemberRolePayload;
   /** Maintainers and the proposal's author discuss it. */
   commentOnManualProposal: CommentOnManualProposalPayload;
+  confirmForumAnswerRelease: ForumPostPayload;
   /** Creates a personal API token. Needs a browser session with a recent second factor. */
   createApiToken: CreateApiTokenPayload;
   /** Cooperative admin, with a recent second factor: a join token for one named cluster. */
@@ -1775,17 +1902,24 @@ export type Mutation = {
   /** A maintainer's direct edit. */
   editManualPage: EditManualPagePayload;
   flagForumPost: ForumFlagPayload;
+  /** Moderators: silences or suspends a person with an escalating duration. */
+  imposeForumPenalty: ForumPenaltyPayload;
   inviteMember: InviteMemberPayload;
   leaveCooperative: LeaveCooperativePayload;
+  liftForumPenalty: ForumPenaltyPayload;
   likeForumPost: ForumPostPayload;
   markForumNotificationsRead: MarkForumNotificationsReadPayload;
   markForumTopicRead: ForumTopicPayload;
+  /** Moderators: moves every post of one topic to the end of another, in the order they were written. */
+  mergeForumTopic: MergeForumTopicPayload;
   mergeManualProposal: MergeManualProposalPayload;
   moveForumTopic: ForumTopicPayload;
   /** Does nothing; lets clients check that mutations are accepted (CSRF headers, rate limits). */
   ping: Scalars['Boolean']['output'];
   /** Any signed-in person proposes an edit of a page or a new page; maintainers review it. */
   proposeManualChange: ProposeManualChangePayload;
+  /** Turns an accepted answer into a change proposal of a manual page, linked both ways. */
+  proposeManualChangeFromForumAnswer: ProposeManualChangeFromForumAnswerPayload;
   /**
    * Publishes a blueprint version under a cooperative (its admins). Refuses unsafe or invalid archives with every
    * reason and stores nothing; the same version with other content is a CONFLICT.
@@ -1819,12 +1953,17 @@ export type Mutation = {
   setForumTopicHidden: ForumTopicPayload;
   setForumTopicLocked: ForumTopicPayload;
   setForumTopicPinned: ForumTopicPayload;
+  setForumTopicSlowMode: ForumTopicPayload;
   setForumWatchLevel: SetForumWatchLevelPayload;
   setManualReleaseStatus: SetManualReleaseStatusPayload;
   /** Cooperative admin or steward. */
   setMemberClusterLabels: MemberClusterPayload;
   /** Cooperative admin or steward: sets or clears the maintenance taint. */
   setMemberClusterMaintenance: MemberClusterPayload;
+  /** Moderators: moves replies into a new topic, leaving a note in both. */
+  splitForumTopic: SplitForumTopicPayload;
+  /** The topic's author or a moderator stamps the manual release the topic applies to. */
+  stampForumTopicRelease: ForumTopicPayload;
   /** Adds a key to the alliance keyring (stewards). */
   trustSigningKey: TrustSigningKeyPayload;
   unacceptForumAnswer: ForumTopicPayload;
@@ -1898,6 +2037,11 @@ export type MutationCommentOnManualProposalArgs = {
 };
 
 
+export type MutationConfirmForumAnswerReleaseArgs = {
+  input: ConfirmForumAnswerReleaseInput;
+};
+
+
 export type MutationCreateApiTokenArgs = {
   input: CreateApiTokenInput;
 };
@@ -1958,6 +2102,11 @@ export type MutationFlagForumPostArgs = {
 };
 
 
+export type MutationImposeForumPenaltyArgs = {
+  input: ImposeForumPenaltyInput;
+};
+
+
 export type MutationInviteMemberArgs = {
   input: InviteMemberInput;
 };
@@ -1965,6 +2114,11 @@ export type MutationInviteMemberArgs = {
 
 export type MutationLeaveCooperativeArgs = {
   input: LeaveCooperativeInput;
+};
+
+
+export type MutationLiftForumPenaltyArgs = {
+  input: LiftForumPenaltyInput;
 };
 
 
@@ -1983,6 +2137,11 @@ export type MutationMarkForumTopicReadArgs = {
 };
 
 
+export type MutationMergeForumTopicArgs = {
+  input: MergeForumTopicInput;
+};
+
+
 export type MutationMergeManualProposalArgs = {
   input: MergeManualProposalInput;
 };
@@ -1995,6 +2154,11 @@ export type MutationMoveForumTopicArgs = {
 
 export type MutationProposeManualChangeArgs = {
   input: ProposeManualChangeInput;
+};
+
+
+export type MutationProposeManualChangeFromForumAnswerArgs = {
+  input: ProposeManualChangeFromForumAnswerInput;
 };
 
 
@@ -2103,6 +2267,11 @@ export type MutationSetForumTopicPinnedArgs = {
 };
 
 
+export type MutationSetForumTopicSlowModeArgs = {
+  input: SetForumTopicSlowModeInput;
+};
+
+
 export type MutationSetForumWatchLevelArgs = {
   input: SetForumWatchLevelInput;
 };
@@ -2120,6 +2289,16 @@ export type MutationSetMemberClusterLabelsArgs = {
 
 export type MutationSetMemberClusterMaintenanceArgs = {
   input: SetMemberClusterMaintenanceInput;
+};
+
+
+export type MutationSplitForumTopicArgs = {
+  input: SplitForumTopicInput;
+};
+
+
+export type MutationStampForumTopicReleaseArgs = {
+  input: StampForumTopicReleaseInput;
 };
 
 
@@ -2183,6 +2362,24 @@ export type Person = Node & {
   name: Scalars['String']['output'];
 };
 
+export type ProposeManualChangeFromForumAnswerInput = {
+  /** ...or a chapter and slug for a new page whose text is the answer. */
+  chapterId?: InputMaybe<Scalars['ID']['input']>;
+  /** The page to change (the answer is appended to its current text)... */
+  pageId?: InputMaybe<Scalars['ID']['input']>;
+  /** The accepted answer. */
+  postId: Scalars['ID']['input'];
+  slug?: InputMaybe<Scalars['String']['input']>;
+  /** The new page's title (default: the topic's title). */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProposeManualChangeFromForumAnswerPayload = {
+  __typename?: 'ProposeManualChangeFromForumAnswerPayload';
+  post: ForumPost;
+  proposal: ManualChangeProposal;
+};
+
 export type ProposeManualChangeInput = {
   /** The revision the edit started from (the page's current revision when the editor opened). */
   baseRevisionId?: InputMaybe<Scalars['ID']['input']>;
@@ -2240,6 +2437,8 @@ export type Query = {
   forumDraft?: Maybe<ForumDraft>;
   /** The viewer's notifications, newest activity first. */
   forumNotifications: ForumNotificationConnection;
+  /** A person's silences and suspensions, newest first: moderators only. */
+  forumPenalties: Array<ForumPenalty>;
   /** Flags for moderators, oldest first. */
   forumReviewQueue: ForumFlagConnection;
   forumTopic?: Maybe<ForumTopic>;
@@ -2340,6 +2539,11 @@ export type QueryForumNotificationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryForumPenaltiesArgs = {
+  personId: Scalars['ID']['input'];
 };
 
 
@@ -2715,6 +2919,12 @@ export type SetForumTopicFlagInput = {
   value: Scalars['Boolean']['input'];
 };
 
+export type SetForumTopicSlowModeInput = {
+  /** 0 turns slow mode off; at most 86400 (a day). */
+  seconds: Scalars['Int']['input'];
+  topicId: Scalars['ID']['input'];
+};
+
 export type SetForumWatchLevelInput = {
   level: ForumWatchLevel;
   topicId: Scalars['ID']['input'];
@@ -2761,6 +2971,26 @@ export type SigningKey = Node & {
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   /** In the alliance keyring. */
   trusted: Scalars['Boolean']['output'];
+};
+
+export type SplitForumTopicInput = {
+  categoryId: Scalars['ID']['input'];
+  /** Replies to move (not the opening post), 1 to 500; they keep their order and authors. */
+  postIds: Array<Scalars['ID']['input']>;
+  title: Scalars['String']['input'];
+  topicId: Scalars['ID']['input'];
+};
+
+export type SplitForumTopicPayload = {
+  __typename?: 'SplitForumTopicPayload';
+  source: ForumTopic;
+  topic: ForumTopic;
+};
+
+export type StampForumTopicReleaseInput = {
+  /** A manual release; null removes the stamp. */
+  releaseId?: InputMaybe<Scalars['ID']['input']>;
+  topicId: Scalars['ID']['input'];
 };
 
 export type TrustSigningKeyInput = {
@@ -2914,6 +3144,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ForumCategoryModel )
     | ( ForumFlagModel )
     | ( ForumNotificationModel )
+    | ( ForumPenaltyModel )
     | ( ForumPostModel )
     | ( ForumTopicModel )
     | ( InvitationModel )
@@ -2993,6 +3224,7 @@ export type ResolversTypes = ResolversObject<{
   ClusterTaint: ResolverTypeWrapper<Partial<ClusterTaint>>;
   CommentOnManualProposalInput: ResolverTypeWrapper<Partial<CommentOnManualProposalInput>>;
   CommentOnManualProposalPayload: ResolverTypeWrapper<Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversTypes['ManualProposalComment'], proposal: ResolversTypes['ManualChangeProposal'] }>>;
+  ConfirmForumAnswerReleaseInput: ResolverTypeWrapper<Partial<ConfirmForumAnswerReleaseInput>>;
   Cooperative: ResolverTypeWrapper<CooperativeModel>;
   CooperativeConnection: ResolverTypeWrapper<Partial<Omit<CooperativeConnection, 'edges'> & { edges: Array<ResolversTypes['CooperativeEdge']> }>>;
   CooperativeEdge: ResolverTypeWrapper<Partial<Omit<CooperativeEdge, 'node'> & { node: ResolversTypes['Cooperative'] }>>;
@@ -3023,6 +3255,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ForumAdvisory: ResolverTypeWrapper<ForumTopicModel>;
   ForumAdvisoryAcknowledgement: ResolverTypeWrapper<ForumAdvisoryAckModel>;
+  ForumAnswerReleaseConfirmation: ResolverTypeWrapper<ForumAnswerConfirmationModel>;
   ForumAudience: ResolverTypeWrapper<Partial<ForumAudience>>;
   ForumBookmark: ResolverTypeWrapper<ForumBookmarkModel>;
   ForumBookmarkConnection: ResolverTypeWrapper<Partial<Omit<ForumBookmarkConnection, 'edges'> & { edges: Array<ResolversTypes['ForumBookmarkEdge']> }>>;
@@ -3047,12 +3280,17 @@ export type ResolversTypes = ResolversObject<{
   ForumNotificationConnection: ResolverTypeWrapper<Partial<Omit<ForumNotificationConnection, 'edges'> & { edges: Array<ResolversTypes['ForumNotificationEdge']> }>>;
   ForumNotificationEdge: ResolverTypeWrapper<Partial<Omit<ForumNotificationEdge, 'node'> & { node: ResolversTypes['ForumNotification'] }>>;
   ForumNotificationKind: ResolverTypeWrapper<Partial<ForumNotificationKind>>;
+  ForumPenalty: ResolverTypeWrapper<ForumPenaltyModel>;
+  ForumPenaltyKind: ResolverTypeWrapper<Partial<ForumPenaltyKind>>;
+  ForumPenaltyPayload: ResolverTypeWrapper<Partial<Omit<ForumPenaltyPayload, 'penalty'> & { penalty: ResolversTypes['ForumPenalty'] }>>;
   ForumPost: ResolverTypeWrapper<ForumPostModel>;
   ForumPostConnection: ResolverTypeWrapper<Partial<Omit<ForumPostConnection, 'edges'> & { edges: Array<ResolversTypes['ForumPostEdge']> }>>;
   ForumPostEdge: ResolverTypeWrapper<Partial<Omit<ForumPostEdge, 'node'> & { node: ResolversTypes['ForumPost'] }>>;
   ForumPostInput: ResolverTypeWrapper<Partial<ForumPostInput>>;
   ForumPostPayload: ResolverTypeWrapper<Partial<Omit<ForumPostPayload, 'post'> & { post: ResolversTypes['ForumPost'] }>>;
   ForumPostRevision: ResolverTypeWrapper<ForumRevisionViewModel>;
+  ForumSmallAction: ResolverTypeWrapper<ForumSmallActionModel>;
+  ForumSmallActionKind: ResolverTypeWrapper<Partial<ForumSmallActionKind>>;
   ForumTopic: ResolverTypeWrapper<ForumTopicModel>;
   ForumTopicConnection: ResolverTypeWrapper<Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversTypes['ForumTopicEdge']> }>>;
   ForumTopicEdge: ResolverTypeWrapper<Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversTypes['ForumTopic'] }>>;
@@ -3062,6 +3300,7 @@ export type ResolversTypes = ResolversObject<{
   ForumWatchLevel: ResolverTypeWrapper<Partial<ForumWatchLevel>>;
   HubRole: ResolverTypeWrapper<Partial<HubRole>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  ImposeForumPenaltyInput: ResolverTypeWrapper<Partial<ImposeForumPenaltyInput>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   Invitation: ResolverTypeWrapper<InvitationModel>;
   InviteMemberInput: ResolverTypeWrapper<Partial<InviteMemberInput>>;
@@ -3069,6 +3308,7 @@ export type ResolversTypes = ResolversObject<{
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   LeaveCooperativeInput: ResolverTypeWrapper<Partial<LeaveCooperativeInput>>;
   LeaveCooperativePayload: ResolverTypeWrapper<Partial<Omit<LeaveCooperativePayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
+  LiftForumPenaltyInput: ResolverTypeWrapper<Partial<LiftForumPenaltyInput>>;
   Manual: ResolverTypeWrapper<ManualModel>;
   ManualChangeProposal: ResolverTypeWrapper<ManualProposalModel>;
   ManualChangeProposalEdge: ResolverTypeWrapper<Partial<Omit<ManualChangeProposalEdge, 'node'> & { node: ResolversTypes['ManualChangeProposal'] }>>;
@@ -3105,6 +3345,8 @@ export type ResolversTypes = ResolversObject<{
   MembershipConnection: ResolverTypeWrapper<Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversTypes['MembershipEdge']> }>>;
   MembershipEdge: ResolverTypeWrapper<Partial<Omit<MembershipEdge, 'node'> & { node: ResolversTypes['Membership'] }>>;
   MembershipRole: ResolverTypeWrapper<Partial<MembershipRole>>;
+  MergeForumTopicInput: ResolverTypeWrapper<Partial<MergeForumTopicInput>>;
+  MergeForumTopicPayload: ResolverTypeWrapper<Partial<Omit<MergeForumTopicPayload, 'source' | 'target'> & { source: ResolversTypes['ForumTopic'], target: ResolversTypes['ForumTopic'] }>>;
   MergeManualProposalInput: ResolverTypeWrapper<Partial<MergeManualProposalInput>>;
   MergeManualProposalPayload: ResolverTypeWrapper<Partial<Omit<MergeManualProposalPayload, 'proposal' | 'revision'> & { proposal: ResolversTypes['ManualChangeProposal'], revision: ResolversTypes['ManualPageRevision'] }>>;
   MoveForumTopicInput: ResolverTypeWrapper<Partial<MoveForumTopicInput>>;
@@ -3112,6 +3354,8 @@ export type ResolversTypes = ResolversObject<{
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Person: ResolverTypeWrapper<PersonModel>;
+  ProposeManualChangeFromForumAnswerInput: ResolverTypeWrapper<Partial<ProposeManualChangeFromForumAnswerInput>>;
+  ProposeManualChangeFromForumAnswerPayload: ResolverTypeWrapper<Partial<Omit<ProposeManualChangeFromForumAnswerPayload, 'post' | 'proposal'> & { post: ResolversTypes['ForumPost'], proposal: ResolversTypes['ManualChangeProposal'] }>>;
   ProposeManualChangeInput: ResolverTypeWrapper<Partial<ProposeManualChangeInput>>;
   ProposeManualChangePayload: ResolverTypeWrapper<Partial<Omit<ProposeManualChangePayload, 'proposal'> & { proposal: ResolversTypes['ManualChangeProposal'] }>>;
   PublishBlueprintVersionInput: ResolverTypeWrapper<Partial<PublishBlueprintVersionInput>>;
@@ -3161,6 +3405,7 @@ export type ResolversTypes = ResolversObject<{
   SearchResults: ResolverTypeWrapper<Partial<SearchResults>>;
   SetForumPostHiddenInput: ResolverTypeWrapper<Partial<SetForumPostHiddenInput>>;
   SetForumTopicFlagInput: ResolverTypeWrapper<Partial<SetForumTopicFlagInput>>;
+  SetForumTopicSlowModeInput: ResolverTypeWrapper<Partial<SetForumTopicSlowModeInput>>;
   SetForumWatchLevelInput: ResolverTypeWrapper<Partial<SetForumWatchLevelInput>>;
   SetForumWatchLevelPayload: ResolverTypeWrapper<Partial<Omit<SetForumWatchLevelPayload, 'topic'> & { topic: ResolversTypes['ForumTopic'] }>>;
   SetManualReleaseStatusInput: ResolverTypeWrapper<Partial<SetManualReleaseStatusInput>>;
@@ -3168,6 +3413,9 @@ export type ResolversTypes = ResolversObject<{
   SetMemberClusterLabelsInput: ResolverTypeWrapper<Partial<SetMemberClusterLabelsInput>>;
   SetMemberClusterMaintenanceInput: ResolverTypeWrapper<Partial<SetMemberClusterMaintenanceInput>>;
   SigningKey: ResolverTypeWrapper<SigningKeyModel>;
+  SplitForumTopicInput: ResolverTypeWrapper<Partial<SplitForumTopicInput>>;
+  SplitForumTopicPayload: ResolverTypeWrapper<Partial<Omit<SplitForumTopicPayload, 'source' | 'topic'> & { source: ResolversTypes['ForumTopic'], topic: ResolversTypes['ForumTopic'] }>>;
+  StampForumTopicReleaseInput: ResolverTypeWrapper<Partial<StampForumTopicReleaseInput>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   TrustSigningKeyInput: ResolverTypeWrapper<Partial<TrustSigningKeyInput>>;
   TrustSigningKeyPayload: ResolverTypeWrapper<Partial<Omit<TrustSigningKeyPayload, 'signingKey'> & { signingKey: ResolversTypes['SigningKey'] }>>;
@@ -3239,6 +3487,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClusterTaint: Partial<ClusterTaint>;
   CommentOnManualProposalInput: Partial<CommentOnManualProposalInput>;
   CommentOnManualProposalPayload: Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversParentTypes['ManualProposalComment'], proposal: ResolversParentTypes['ManualChangeProposal'] }>;
+  ConfirmForumAnswerReleaseInput: Partial<ConfirmForumAnswerReleaseInput>;
   Cooperative: CooperativeModel;
   CooperativeConnection: Partial<Omit<CooperativeConnection, 'edges'> & { edges: Array<ResolversParentTypes['CooperativeEdge']> }>;
   CooperativeEdge: Partial<Omit<CooperativeEdge, 'node'> & { node: ResolversParentTypes['Cooperative'] }>;
@@ -3266,6 +3515,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Partial<Scalars['Float']['output']>;
   ForumAdvisory: ForumTopicModel;
   ForumAdvisoryAcknowledgement: ForumAdvisoryAckModel;
+  ForumAnswerReleaseConfirmation: ForumAnswerConfirmationModel;
   ForumBookmark: ForumBookmarkModel;
   ForumBookmarkConnection: Partial<Omit<ForumBookmarkConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumBookmarkEdge']> }>;
   ForumBookmarkEdge: Partial<Omit<ForumBookmarkEdge, 'node'> & { node: ResolversParentTypes['ForumBookmark'] }>;
@@ -3285,18 +3535,22 @@ export type ResolversParentTypes = ResolversObject<{
   ForumNotification: ForumNotificationModel;
   ForumNotificationConnection: Partial<Omit<ForumNotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumNotificationEdge']> }>;
   ForumNotificationEdge: Partial<Omit<ForumNotificationEdge, 'node'> & { node: ResolversParentTypes['ForumNotification'] }>;
+  ForumPenalty: ForumPenaltyModel;
+  ForumPenaltyPayload: Partial<Omit<ForumPenaltyPayload, 'penalty'> & { penalty: ResolversParentTypes['ForumPenalty'] }>;
   ForumPost: ForumPostModel;
   ForumPostConnection: Partial<Omit<ForumPostConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumPostEdge']> }>;
   ForumPostEdge: Partial<Omit<ForumPostEdge, 'node'> & { node: ResolversParentTypes['ForumPost'] }>;
   ForumPostInput: Partial<ForumPostInput>;
   ForumPostPayload: Partial<Omit<ForumPostPayload, 'post'> & { post: ResolversParentTypes['ForumPost'] }>;
   ForumPostRevision: ForumRevisionViewModel;
+  ForumSmallAction: ForumSmallActionModel;
   ForumTopic: ForumTopicModel;
   ForumTopicConnection: Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumTopicEdge']> }>;
   ForumTopicEdge: Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversParentTypes['ForumTopic'] }>;
   ForumTopicFilter: Partial<ForumTopicFilter>;
   ForumTopicPayload: Partial<Omit<ForumTopicPayload, 'topic'> & { topic: ResolversParentTypes['ForumTopic'] }>;
   ID: Partial<Scalars['ID']['output']>;
+  ImposeForumPenaltyInput: Partial<ImposeForumPenaltyInput>;
   Int: Partial<Scalars['Int']['output']>;
   Invitation: InvitationModel;
   InviteMemberInput: Partial<InviteMemberInput>;
@@ -3304,6 +3558,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Partial<Scalars['JSON']['output']>;
   LeaveCooperativeInput: Partial<LeaveCooperativeInput>;
   LeaveCooperativePayload: Partial<Omit<LeaveCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
+  LiftForumPenaltyInput: Partial<LiftForumPenaltyInput>;
   Manual: ManualModel;
   ManualChangeProposal: ManualProposalModel;
   ManualChangeProposalEdge: Partial<Omit<ManualChangeProposalEdge, 'node'> & { node: ResolversParentTypes['ManualChangeProposal'] }>;
@@ -3336,6 +3591,8 @@ export type ResolversParentTypes = ResolversObject<{
   Membership: MembershipModel;
   MembershipConnection: Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['MembershipEdge']> }>;
   MembershipEdge: Partial<Omit<MembershipEdge, 'node'> & { node: ResolversParentTypes['Membership'] }>;
+  MergeForumTopicInput: Partial<MergeForumTopicInput>;
+  MergeForumTopicPayload: Partial<Omit<MergeForumTopicPayload, 'source' | 'target'> & { source: ResolversParentTypes['ForumTopic'], target: ResolversParentTypes['ForumTopic'] }>;
   MergeManualProposalInput: Partial<MergeManualProposalInput>;
   MergeManualProposalPayload: Partial<Omit<MergeManualProposalPayload, 'proposal' | 'revision'> & { proposal: ResolversParentTypes['ManualChangeProposal'], revision: ResolversParentTypes['ManualPageRevision'] }>;
   MoveForumTopicInput: Partial<MoveForumTopicInput>;
@@ -3343,6 +3600,8 @@ export type ResolversParentTypes = ResolversObject<{
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: Partial<PageInfo>;
   Person: PersonModel;
+  ProposeManualChangeFromForumAnswerInput: Partial<ProposeManualChangeFromForumAnswerInput>;
+  ProposeManualChangeFromForumAnswerPayload: Partial<Omit<ProposeManualChangeFromForumAnswerPayload, 'post' | 'proposal'> & { post: ResolversParentTypes['ForumPost'], proposal: ResolversParentTypes['ManualChangeProposal'] }>;
   ProposeManualChangeInput: Partial<ProposeManualChangeInput>;
   ProposeManualChangePayload: Partial<Omit<ProposeManualChangePayload, 'proposal'> & { proposal: ResolversParentTypes['ManualChangeProposal'] }>;
   PublishBlueprintVersionInput: Partial<PublishBlueprintVersionInput>;
@@ -3391,6 +3650,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchResults: Partial<SearchResults>;
   SetForumPostHiddenInput: Partial<SetForumPostHiddenInput>;
   SetForumTopicFlagInput: Partial<SetForumTopicFlagInput>;
+  SetForumTopicSlowModeInput: Partial<SetForumTopicSlowModeInput>;
   SetForumWatchLevelInput: Partial<SetForumWatchLevelInput>;
   SetForumWatchLevelPayload: Partial<Omit<SetForumWatchLevelPayload, 'topic'> & { topic: ResolversParentTypes['ForumTopic'] }>;
   SetManualReleaseStatusInput: Partial<SetManualReleaseStatusInput>;
@@ -3398,6 +3658,9 @@ export type ResolversParentTypes = ResolversObject<{
   SetMemberClusterLabelsInput: Partial<SetMemberClusterLabelsInput>;
   SetMemberClusterMaintenanceInput: Partial<SetMemberClusterMaintenanceInput>;
   SigningKey: SigningKeyModel;
+  SplitForumTopicInput: Partial<SplitForumTopicInput>;
+  SplitForumTopicPayload: Partial<Omit<SplitForumTopicPayload, 'source' | 'topic'> & { source: ResolversParentTypes['ForumTopic'], topic: ResolversParentTypes['ForumTopic'] }>;
+  StampForumTopicReleaseInput: Partial<StampForumTopicReleaseInput>;
   String: Partial<Scalars['String']['output']>;
   TrustSigningKeyInput: Partial<TrustSigningKeyInput>;
   TrustSigningKeyPayload: Partial<Omit<TrustSigningKeyPayload, 'signingKey'> & { signingKey: ResolversParentTypes['SigningKey'] }>;
@@ -3827,6 +4090,12 @@ export type ForumAdvisoryAcknowledgementResolvers<ContextType = GraphQLContext, 
   cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType>;
 }>;
 
+export type ForumAnswerReleaseConfirmationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumAnswerReleaseConfirmation'] = ResolversParentTypes['ForumAnswerReleaseConfirmation']> = ResolversObject<{
+  confirmedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  confirmedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
+}>;
+
 export type ForumBookmarkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumBookmark'] = ResolversParentTypes['ForumBookmark']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3958,6 +4227,28 @@ export type ForumNotificationEdgeResolvers<ContextType = GraphQLContext, ParentT
   node?: Resolver<ResolversTypes['ForumNotification'], ParentType, ContextType>;
 }>;
 
+export type ForumPenaltyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPenalty'] = ResolversParentTypes['ForumPenalty']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  durationDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  imposedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ForumPenaltyKind'], ParentType, ContextType>;
+  liftReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  liftedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  liftedBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  overridden?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  priorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumPenaltyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPenaltyPayload'] = ResolversParentTypes['ForumPenaltyPayload']> = ResolversObject<{
+  penalty?: Resolver<ResolversTypes['ForumPenalty'], ParentType, ContextType>;
+}>;
+
 export type ForumPostResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumPost'] = ResolversParentTypes['ForumPost']> = ResolversObject<{
   author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3967,12 +4258,18 @@ export type ForumPostResolvers<ContextType = GraphQLContext, ParentType extends 
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isAcceptedAnswer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  manualProposals?: Resolver<Array<ResolversTypes['ManualChangeProposal']>, ParentType, ContextType>;
   markdown?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  mayBeOutdated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outdatedBy?: Resolver<Maybe<ResolversTypes['ManualRelease']>, ParentType, ContextType>;
+  releaseConfirmations?: Resolver<Array<ResolversTypes['ForumAnswerReleaseConfirmation']>, ParentType, ContextType>;
   replyToNumber?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   revisions?: Resolver<Array<ResolversTypes['ForumPostRevision']>, ParentType, ContextType>;
+  smallAction?: Resolver<Maybe<ResolversTypes['ForumSmallAction']>, ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerCanConfirmRelease?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerCanEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerHasBookmarked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   viewerHasLiked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -4002,9 +4299,16 @@ export type ForumPostRevisionResolvers<ContextType = GraphQLContext, ParentType 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ForumSmallActionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumSmallAction'] = ResolversParentTypes['ForumSmallAction']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['ForumSmallActionKind'], ParentType, ContextType>;
+  otherTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType>;
+  postCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ForumTopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTopic'] = ResolversParentTypes['ForumTopic']> = ResolversObject<{
   acceptedAnswer?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType>;
   advisory?: Resolver<Maybe<ResolversTypes['ForumAdvisory']>, ParentType, ContextType>;
+  answerMayBeOutdated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['ForumCategory'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -4016,11 +4320,14 @@ export type ForumTopicResolvers<ContextType = GraphQLContext, ParentType extends
   lastPoster?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   likeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   locked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pinned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   post?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType, RequireFields<ForumTopicPostArgs, 'number'>>;
   posts?: Resolver<ResolversTypes['ForumPostConnection'], ParentType, ContextType, RequireFields<ForumTopicPostsArgs, 'first'>>;
+  releaseStamp?: Resolver<Maybe<ResolversTypes['ManualRelease']>, ParentType, ContextType>;
   replyCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slowModeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stackRelease?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4101,6 +4408,7 @@ export type ManualChangeProposalResolvers<ContextType = GraphQLContext, ParentTy
   previewHtml?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
   slug?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceForumPost?: Resolver<Maybe<ResolversTypes['ForumPost']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ManualProposalStatus'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4319,6 +4627,11 @@ export type MembershipEdgeResolvers<ContextType = GraphQLContext, ParentType ext
   node?: Resolver<ResolversTypes['Membership'], ParentType, ContextType>;
 }>;
 
+export type MergeForumTopicPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeForumTopicPayload'] = ResolversParentTypes['MergeForumTopicPayload']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+}>;
+
 export type MergeManualProposalPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MergeManualProposalPayload'] = ResolversParentTypes['MergeManualProposalPayload']> = ResolversObject<{
   proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
@@ -4337,6 +4650,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   castForumDecisionVote?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationCastForumDecisionVoteArgs, 'input'>>;
   changeMemberRole?: Resolver<ResolversTypes['ChangeMemberRolePayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
   commentOnManualProposal?: Resolver<ResolversTypes['CommentOnManualProposalPayload'], ParentType, ContextType, RequireFields<MutationCommentOnManualProposalArgs, 'input'>>;
+  confirmForumAnswerRelease?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationConfirmForumAnswerReleaseArgs, 'input'>>;
   createApiToken?: Resolver<ResolversTypes['CreateApiTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateApiTokenArgs, 'input'>>;
   createClusterJoinToken?: Resolver<ResolversTypes['CreateClusterJoinTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateClusterJoinTokenArgs, 'input'>>;
   createForumCategory?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateForumCategoryArgs, 'input'>>;
@@ -4349,15 +4663,19 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   editForumPost?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationEditForumPostArgs, 'input'>>;
   editManualPage?: Resolver<ResolversTypes['EditManualPagePayload'], ParentType, ContextType, RequireFields<MutationEditManualPageArgs, 'input'>>;
   flagForumPost?: Resolver<ResolversTypes['ForumFlagPayload'], ParentType, ContextType, RequireFields<MutationFlagForumPostArgs, 'input'>>;
+  imposeForumPenalty?: Resolver<ResolversTypes['ForumPenaltyPayload'], ParentType, ContextType, RequireFields<MutationImposeForumPenaltyArgs, 'input'>>;
   inviteMember?: Resolver<ResolversTypes['InviteMemberPayload'], ParentType, ContextType, RequireFields<MutationInviteMemberArgs, 'input'>>;
   leaveCooperative?: Resolver<ResolversTypes['LeaveCooperativePayload'], ParentType, ContextType, RequireFields<MutationLeaveCooperativeArgs, 'input'>>;
+  liftForumPenalty?: Resolver<ResolversTypes['ForumPenaltyPayload'], ParentType, ContextType, RequireFields<MutationLiftForumPenaltyArgs, 'input'>>;
   likeForumPost?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationLikeForumPostArgs, 'input'>>;
   markForumNotificationsRead?: Resolver<ResolversTypes['MarkForumNotificationsReadPayload'], ParentType, ContextType, RequireFields<MutationMarkForumNotificationsReadArgs, 'input'>>;
   markForumTopicRead?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationMarkForumTopicReadArgs, 'input'>>;
+  mergeForumTopic?: Resolver<ResolversTypes['MergeForumTopicPayload'], ParentType, ContextType, RequireFields<MutationMergeForumTopicArgs, 'input'>>;
   mergeManualProposal?: Resolver<ResolversTypes['MergeManualProposalPayload'], ParentType, ContextType, RequireFields<MutationMergeManualProposalArgs, 'input'>>;
   moveForumTopic?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationMoveForumTopicArgs, 'input'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proposeManualChange?: Resolver<ResolversTypes['ProposeManualChangePayload'], ParentType, ContextType, RequireFields<MutationProposeManualChangeArgs, 'input'>>;
+  proposeManualChangeFromForumAnswer?: Resolver<ResolversTypes['ProposeManualChangeFromForumAnswerPayload'], ParentType, ContextType, RequireFields<MutationProposeManualChangeFromForumAnswerArgs, 'input'>>;
   publishBlueprintVersion?: Resolver<ResolversTypes['PublishBlueprintVersionPayload'], ParentType, ContextType, RequireFields<MutationPublishBlueprintVersionArgs, 'input'>>;
   rateManualPage?: Resolver<ResolversTypes['RateManualPagePayload'], ParentType, ContextType, RequireFields<MutationRateManualPageArgs, 'input'>>;
   recordAgentEvents?: Resolver<ResolversTypes['RecordAgentEventsPayload'], ParentType, ContextType, RequireFields<MutationRecordAgentEventsArgs, 'input'>>;
@@ -4380,10 +4698,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setForumTopicHidden?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicHiddenArgs, 'input'>>;
   setForumTopicLocked?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicLockedArgs, 'input'>>;
   setForumTopicPinned?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicPinnedArgs, 'input'>>;
+  setForumTopicSlowMode?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicSlowModeArgs, 'input'>>;
   setForumWatchLevel?: Resolver<ResolversTypes['SetForumWatchLevelPayload'], ParentType, ContextType, RequireFields<MutationSetForumWatchLevelArgs, 'input'>>;
   setManualReleaseStatus?: Resolver<ResolversTypes['SetManualReleaseStatusPayload'], ParentType, ContextType, RequireFields<MutationSetManualReleaseStatusArgs, 'input'>>;
   setMemberClusterLabels?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationSetMemberClusterLabelsArgs, 'input'>>;
   setMemberClusterMaintenance?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationSetMemberClusterMaintenanceArgs, 'input'>>;
+  splitForumTopic?: Resolver<ResolversTypes['SplitForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSplitForumTopicArgs, 'input'>>;
+  stampForumTopicRelease?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationStampForumTopicReleaseArgs, 'input'>>;
   trustSigningKey?: Resolver<ResolversTypes['TrustSigningKeyPayload'], ParentType, ContextType, RequireFields<MutationTrustSigningKeyArgs, 'input'>>;
   unacceptForumAnswer?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationUnacceptForumAnswerArgs, 'input'>>;
   unacceptMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationUnacceptMemberClusterArgs, 'input'>>;
@@ -4394,7 +4715,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumNotification' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'SigningKey', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumNotification' | 'ForumPenalty' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'SigningKey', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -4412,6 +4733,11 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProposeManualChangeFromForumAnswerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProposeManualChangeFromForumAnswerPayload'] = ResolversParentTypes['ProposeManualChangeFromForumAnswerPayload']> = ResolversObject<{
+  post?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType>;
+  proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
 }>;
 
 export type ProposeManualChangePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProposeManualChangePayload'] = ResolversParentTypes['ProposeManualChangePayload']> = ResolversObject<{
@@ -4438,6 +4764,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   forumCategory?: Resolver<Maybe<ResolversTypes['ForumCategory']>, ParentType, ContextType, RequireFields<QueryForumCategoryArgs, 'slug'>>;
   forumDraft?: Resolver<Maybe<ResolversTypes['ForumDraft']>, ParentType, ContextType, RequireFields<QueryForumDraftArgs, 'key'>>;
   forumNotifications?: Resolver<ResolversTypes['ForumNotificationConnection'], ParentType, ContextType, RequireFields<QueryForumNotificationsArgs, 'first' | 'unreadOnly'>>;
+  forumPenalties?: Resolver<Array<ResolversTypes['ForumPenalty']>, ParentType, ContextType, RequireFields<QueryForumPenaltiesArgs, 'personId'>>;
   forumReviewQueue?: Resolver<ResolversTypes['ForumFlagConnection'], ParentType, ContextType, RequireFields<QueryForumReviewQueueArgs, 'first' | 'status'>>;
   forumTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType, RequireFields<QueryForumTopicArgs, 'id'>>;
   forumTopics?: Resolver<ResolversTypes['ForumTopicConnection'], ParentType, ContextType, RequireFields<QueryForumTopicsArgs, 'first' | 'order'>>;
@@ -4600,6 +4927,11 @@ export type SigningKeyResolvers<ContextType = GraphQLContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type SplitForumTopicPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SplitForumTopicPayload'] = ResolversParentTypes['SplitForumTopicPayload']> = ResolversObject<{
+  source?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
+}>;
+
 export type TrustSigningKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TrustSigningKeyPayload'] = ResolversParentTypes['TrustSigningKeyPayload']> = ResolversObject<{
   signingKey?: Resolver<ResolversTypes['SigningKey'], ParentType, ContextType>;
 }>;
@@ -4677,6 +5009,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   EditManualPagePayload?: EditManualPagePayloadResolvers<ContextType>;
   ForumAdvisory?: ForumAdvisoryResolvers<ContextType>;
   ForumAdvisoryAcknowledgement?: ForumAdvisoryAcknowledgementResolvers<ContextType>;
+  ForumAnswerReleaseConfirmation?: ForumAnswerReleaseConfirmationResolvers<ContextType>;
   ForumBookmark?: ForumBookmarkResolvers<ContextType>;
   ForumBookmarkConnection?: ForumBookmarkConnectionResolvers<ContextType>;
   ForumBookmarkEdge?: ForumBookmarkEdgeResolvers<ContextType>;
@@ -4695,11 +5028,14 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ForumNotification?: ForumNotificationResolvers<ContextType>;
   ForumNotificationConnection?: ForumNotificationConnectionResolvers<ContextType>;
   ForumNotificationEdge?: ForumNotificationEdgeResolvers<ContextType>;
+  ForumPenalty?: ForumPenaltyResolvers<ContextType>;
+  ForumPenaltyPayload?: ForumPenaltyPayloadResolvers<ContextType>;
   ForumPost?: ForumPostResolvers<ContextType>;
   ForumPostConnection?: ForumPostConnectionResolvers<ContextType>;
   ForumPostEdge?: ForumPostEdgeResolvers<ContextType>;
   ForumPostPayload?: ForumPostPayloadResolvers<ContextType>;
   ForumPostRevision?: ForumPostRevisionResolvers<ContextType>;
+  ForumSmallAction?: ForumSmallActionResolvers<ContextType>;
   ForumTopic?: ForumTopicResolvers<ContextType>;
   ForumTopicConnection?: ForumTopicConnectionResolvers<ContextType>;
   ForumTopicEdge?: ForumTopicEdgeResolvers<ContextType>;
@@ -4737,11 +5073,13 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
   MembershipEdge?: MembershipEdgeResolvers<ContextType>;
+  MergeForumTopicPayload?: MergeForumTopicPayloadResolvers<ContextType>;
   MergeManualProposalPayload?: MergeManualProposalPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProposeManualChangeFromForumAnswerPayload?: ProposeManualChangeFromForumAnswerPayloadResolvers<ContextType>;
   ProposeManualChangePayload?: ProposeManualChangePayloadResolvers<ContextType>;
   PublishBlueprintVersionPayload?: PublishBlueprintVersionPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -4771,6 +5109,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SetForumWatchLevelPayload?: SetForumWatchLevelPayloadResolvers<ContextType>;
   SetManualReleaseStatusPayload?: SetManualReleaseStatusPayloadResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
+  SplitForumTopicPayload?: SplitForumTopicPayloadResolvers<ContextType>;
   TrustSigningKeyPayload?: TrustSigningKeyPayloadResolvers<ContextType>;
   UpdateCooperativePayload?: UpdateCooperativePayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

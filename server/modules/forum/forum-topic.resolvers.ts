@@ -85,6 +85,7 @@ export const forumTopicResolvers: Resolvers = {
           personId: person.id,
           kind: "post",
           markdown: valid.markdown,
+          topicId,
         });
         // Lock the topic: post numbers are assigned from it, and a lock by a moderator meanwhile must win.
         const locked = await loadReadableTopic(context, topicId, manager, true);

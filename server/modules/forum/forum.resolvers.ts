@@ -5,6 +5,7 @@ import { forumModerationResolvers } from "./forum-moderation.resolvers.js";
 import { forumPersonalResolvers } from "./forum-personal.resolvers.js";
 import { forumPostResolvers } from "./forum-post.resolvers.js";
 import { forumTopicResolvers } from "./forum-topic.resolvers.js";
+import { FORUM_MODERATION_TOOL_RESOLVERS } from "./moderation/moderation.resolvers.js";
 
 /** Every resolver map of the forum, registered once in `server/graphql/schema.ts`. */
 export const FORUM_RESOLVERS: Resolvers[] = [
@@ -14,4 +15,5 @@ export const FORUM_RESOLVERS: Resolvers[] = [
   forumPersonalResolvers,
   forumModerationResolvers,
   forumDecisionResolvers,
+  ...FORUM_MODERATION_TOOL_RESOLVERS,
 ];

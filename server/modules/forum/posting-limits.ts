@@ -12,7 +12,7 @@ export function postFingerprint(markdown: string): string {
 }
 
 /** RATE_LIMITED answers HTTP 429 with Retry-After (DEVELOPERS.md), like the hub's mutation limit. */
-function withHttp429(error: HubError): HubError {
+export function withHttp429(error: HubError): HubError {
   error.extensions.http = {
     status: 429,
     headers: new Map([["retry-after", String(error.extensions.retryAfterSeconds)]]),

@@ -20,6 +20,8 @@ export async function appendPost(
   content: { markdown: string; rendered: RenderedPost; replyToNumber: number | null },
 ): Promise<ForumPost> {
   const number = topic.highestPostNumber + 1;
+  // Counted, not derived from the number: split and merge leave gaps in numbers and add notes that are not replies.
+  const replyCount = number === 1 ? 0 : topic.replyCount + 1;
   const post = await manager.save(ForumPostEntity, {
     topicId: topic.id,
     number,
@@ -44,7 +46,7 @@ export async function appendPost(
     createdAt: actor.now,
   });
   topic.highestPostNumber = number;
-  topic.replyCount = number - 1;
+  topic.replyCount = replyCount;
   topic.lastPostedAt = actor.now;
   topic.lastPosterId = actor.personId;
   await manager.update(
@@ -52,7 +54,7 @@ export async function appendPost(
     { id: topic.id },
     {
       highestPostNumber: number,
-      replyCount: number - 1,
+      replyCount,
       lastPostedAt: actor.now,
       lastPosterId: actor.personId,
     },

@@ -65,7 +65,7 @@ export function ForumPage({ location }: { location: string }) {
           <p className="lead">Questions, incident reports and decisions between the cooperatives.</p>
         </div>
         <div className="actions">
-          {person?.hubRoles.some((role) => role === "moderator" || role === "steward") ? (
+          {person?.hubRoles.some((role) => ["moderator", "steward"].includes(role.toLowerCase())) ? (
             <Link to="/forum/review" className="button">
               Review queue
             </Link>

@@ -1,4 +1,5 @@
 import { ErrorList } from "../components/error-list.js";
+import { ForumPenaltyPanel } from "../components/forum-penalty-panel.js";
 import { usePageTitle } from "../lib/page-title.js";
 import { useMutation } from "../lib/use-mutation.js";
 import { useQuery } from "../lib/use-query.js";
@@ -62,6 +63,7 @@ export function ForumReviewPage() {
           </div>
         </article>
       ))}
+      <ForumPenaltyPanel />
     </div>
   );
 }

@@ -11,7 +11,14 @@ import {
   type ForumDecisionData,
   ForumDecisionPanel,
 } from "../components/forum-decision-panel.js";
+import { ANSWER_FIELDS, type ForumAnswerData, ForumAnswerTools } from "../components/forum-answer-tools.js";
 import { type ForumPostData, ForumPostView, POST_FIELDS } from "../components/forum-post-view.js";
+import {
+  type ForumSmallActionData,
+  ForumSmallActionNote,
+  SMALL_ACTION_FIELDS,
+} from "../components/forum-small-action.js";
+import { ForumTopicTools } from "../components/forum-topic-tools.js";
 import { graphqlRequest } from "../lib/graphql.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
@@ -21,7 +28,8 @@ import { useViewer } from "../lib/viewer.js";
 const TOPIC_QUERY = `query Topic($id: ID!) { forumTopic(id: $id) {
   id title locked tags highestPostNumber viewerCanReply
   author { id } category { slug name allowsAcceptedAnswers }
-  posts(first: 100) { edges { node { ${POST_FIELDS} } } pageInfo { hasNextPage } }
+  slowModeSeconds mergedInto { title path } releaseStamp { id name manual { slug } }
+  posts(first: 100) { edges { node { ${POST_FIELDS} ${SMALL_ACTION_FIELDS} ${ANSWER_FIELDS} } } pageInfo { hasNextPage } }
   ${DECISION_FIELDS} ${ADVISORY_FIELDS} } }`;
 
 const MARK_READ = `mutation Read($input: MarkForumTopicReadInput!) { markForumTopicRead(input: $input) { topic { id } } }`;
@@ -36,7 +44,13 @@ interface TopicData {
     viewerCanReply: boolean;
     author: { id: string } | null;
     category: { slug: string; name: string; allowsAcceptedAnswers: boolean };
-    posts: { edges: Array<{ node: ForumPostData }>; pageInfo: { hasNextPage: boolean } };
+    slowModeSeconds: number;
+    mergedInto: { title: string; path: string } | null;
+    releaseStamp: { id: string; name: string; manual: { slug: string } } | null;
+    posts: {
+      edges: Array<{ node: ForumPostData & ForumAnswerData & { smallAction: ForumSmallActionData | null } }>;
+      pageInfo: { hasNextPage: boolean };
+    };
     decision: ForumDecisionData | null;
     advisory: ForumAdvisoryData | null;
   } | null;
@@ -71,7 +85,8 @@ export function ForumTopicPage({ id }: { id: string }) {
       </div>
     );
   }
-  const isModerator = person?.hubRoles.some((role) => role === "moderator" || role === "steward") ?? false;
+  const isModerator =
+    person?.hubRoles.some((role) => ["moderator", "steward"].includes(role.toLowerCase())) ?? false;
   const canAccept = topic.category.allowsAcceptedAnswers && (isModerator || topic.author?.id === person?.id);
   return (
     <div className="page">
@@ -80,20 +95,65 @@ export function ForumTopicPage({ id }: { id: string }) {
         <Link to={`/forum?c=${topic.category.slug}`}>{topic.category.name}</Link>
       </p>
       <h1>{topic.title}</h1>
-      {topic.locked ? <p className="notice notice-info">This topic is locked.</p> : null}
+      {topic.mergedInto ? (
+        <p className="notice notice-info">
+          This topic was merged into <a href={topic.mergedInto.path}>{topic.mergedInto.title}</a>.
+        </p>
+      ) : topic.locked ? (
+        <p className="notice notice-info">This topic is locked.</p>
+      ) : null}
+      {topic.slowModeSeconds > 0 ? (
+        <p className="notice notice-info">
+          Slow mode: one post every {topic.slowModeSeconds} seconds per person.
+        </p>
+      ) : null}
+      {topic.releaseStamp ? (
+        <p className="card-meta">
+          Applies to {topic.releaseStamp.manual.slug} {topic.releaseStamp.name}
+        </p>
+      ) : null}
+      {isModerator || (person && topic.author?.id === person.id) ? (
+        <ForumTopicTools
+          topicId={topic.id}
+          slowModeSeconds={topic.slowModeSeconds}
+          releaseStampId={topic.releaseStamp?.id ?? null}
+          posts={topic.posts.edges.map(({ node }) => node)}
+          isModerator={isModerator}
+          onChange={reload}
+        />
+      ) : null}
       <ErrorList errors={errors} />
       <div className="stack">
-        {topic.posts.edges.map(({ node }) => (
-          <ForumPostView
-            key={node.id}
-            post={node}
-            signedIn={person !== null}
-            canAccept={canAccept}
-            isModerator={isModerator}
-            onQuote={(post) => setQuote(quoteOf(post))}
-            onChange={reload}
-          />
-        ))}
+        {topic.posts.edges.map(({ node }) =>
+          node.smallAction ? (
+            <ForumSmallActionNote
+              key={node.id}
+              number={node.number}
+              author={node.author?.handle ?? "someone"}
+              createdAt={node.createdAt}
+              action={node.smallAction}
+            />
+          ) : (
+            <div key={node.id}>
+              <ForumPostView
+                post={node}
+                signedIn={person !== null}
+                canAccept={canAccept}
+                isModerator={isModerator}
+                onQuote={(post) => setQuote(quoteOf(post))}
+                onChange={reload}
+              />
+              {node.isAcceptedAnswer ? (
+                <ForumAnswerTools
+                  answer={node}
+                  stamp={topic.releaseStamp}
+                  signedIn={person !== null}
+                  onChange={reload}
+                />
+              ) : null}
+            </div>
+          ),
+        )}
       </div>
       {topic.decision ? (
         <ForumDecisionPanel topicId={topic.id} decision={topic.decision} onChange={reload} />
