@@ -33,6 +33,8 @@ import { requestContext } from "./ops/request-context.js";
 import { sameOriginOnly } from "./ops/same-origin.js";
 import { securityHeaders } from "./ops/security-headers.js";
 import { forumFeedRoutes } from "./modules/forum/forum-feeds.js";
+import { type ForumMailJobs, startForumMailJobs } from "./modules/forum/mail/forum-mail-jobs.js";
+import { unsubscribeRoutes } from "./modules/forum/mail/unsubscribe-routes.js";
 import { webAppRoutes } from "./web-app.js";
 
 /** A running hub. */
@@ -43,6 +45,8 @@ export interface Hub {
   logger: Logger;
   /** Member cluster background jobs (lease sweeper, history); tests drive `clusters.sweeper.sweep(now)`. */
   clusters: ClusterJobs;
+  /** Forum email delivery and digests; tests drive `forumMail.deliver()` and `forumMail.queueDigests()`. */
+  forumMail: ForumMailJobs;
   /** Graceful stop: refuse new work, finish what runs (up to `graceMs`), close the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -224,6 +228,7 @@ export async function startHub(
   );
   app.use(clusterRoutes({ dataSource, clock, publicUrl }));
   app.use(forumFeedRoutes({ dataSource, publicUrl }));
+  app.use(unsubscribeRoutes({ dataSource, clock }));
   app.use(webAppRoutes());
   app.use(
     (error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
@@ -241,10 +246,21 @@ export async function startHub(
   }, HOUSEKEEPING_INTERVAL_MS);
   housekeeping.unref();
   const clusters = startClusterJobs({ dataSource, clock, logger });
+  const forumMail = startForumMailJobs({
+    dataSource,
+    clock,
+    logger,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl,
+  });
   const demoClusters = config.demoClusters
     ? await startDemoClusters({ dataSource, clock, logger, graphqlUrl: `http://127.0.0.1:${port}/graphql` })
     : undefined;
-  logger.info({ url: publicUrl, database: database.kind, oidc: config.oidc.kind }, "hub started");
+  logger.info(
+    { url: publicUrl, database: database.kind, oidc: config.oidc.kind, mail: forumMail.transport.kind },
+    "hub started",
+  );
 
   return {
     url: publicUrl,
@@ -252,11 +268,13 @@ export async function startHub(
     database,
     logger,
     clusters,
+    forumMail,
     async close(graceMs = 10_000) {
       shuttingDown = true;
       clearInterval(housekeeping);
       await demoClusters?.stop();
       await clusters.stop();
+      await forumMail.stop();
       stopSearchDelivery();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -5,6 +5,8 @@ import { forumModerationResolvers } from "./forum-moderation.resolvers.js";
 import { forumPersonalResolvers } from "./forum-personal.resolvers.js";
 import { forumPostResolvers } from "./forum-post.resolvers.js";
 import { forumTopicResolvers } from "./forum-topic.resolvers.js";
+import { forumMailResolvers } from "./mail/forum-mail.resolvers.js";
+import { forumWatchingResolvers } from "./watching/watching.resolvers.js";
 
 /** Every resolver map of the forum, registered once in `server/graphql/schema.ts`. */
 export const FORUM_RESOLVERS: Resolvers[] = [
@@ -14,4 +16,6 @@ export const FORUM_RESOLVERS: Resolvers[] = [
   forumPersonalResolvers,
   forumModerationResolvers,
   forumDecisionResolvers,
+  forumWatchingResolvers,
+  forumMailResolvers,
 ];

@@ -1,6 +1,7 @@
 import { FOUNDATION_RULES } from "./foundation-rules.js";
 import { BLUEPRINT_RULES } from "./blueprint-rules.js";
 import { FORUM_RULES } from "./forum-rules.js";
+import { FORUM_MAIL_RULES } from "./forum-mail-rules.js";
 import { CLUSTER_RULES } from "./cluster-rules.js";
 import { SEARCH_RULES } from "./search-rules.js";
 import { MANUAL_RULES } from "./manual-rules.js";
@@ -11,6 +12,7 @@ import { MANUAL_RULES } from "./manual-rules.js";
 export const RULE_SETS = [
   FOUNDATION_RULES,
   FORUM_RULES,
+  FORUM_MAIL_RULES,
   SEARCH_RULES,
   BLUEPRINT_RULES,
   CLUSTER_RULES,
