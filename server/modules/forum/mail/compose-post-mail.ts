@@ -57,11 +57,19 @@ export async function composePostMail(
     text: `${actor} ${verb} "${found.title}" (post #${found.number}):\n\n${excerpt(found.markdown)}\n\nOpen the post: ${link}`,
     html: `<p><strong>${escapeHtml(actor)}</strong> ${verb} <a href="${escapeHtml(link)}">${escapeHtml(
       found.title,
-    )}</a> (post #${found.number}):</p><blockquote>${found.html}</blockquote><p><a href="${escapeHtml(
+    )}</a> (post #${found.number}):</p><blockquote>${absoluteLinks(context, found.html)}</blockquote><p><a href="${escapeHtml(
       link,
     )}">Open the post</a></p>`,
     personId: row.personId,
     unsubscribe: row.kind === "mention" ? "mentions" : "replies",
     reason: row.kind === "mention" ? "you were mentioned on the forum" : "someone replied to your post",
   });
+}
+
+/** Hub-relative links and images of a post (mentions, quotes) would point nowhere in a mail client. */
+function absoluteLinks(context: MailContext, html: string): string {
+  return html.replace(
+    / (href|src)="\/(?!\/)/g,
+    (_match, attribute: string) => ` ${attribute}="${context.publicUrl}/`,
+  );
 }
