@@ -85,7 +85,13 @@ export function ForumWatchingSettings() {
       </ul>
       <form onSubmit={addTag} className="forum-watch-tag-form">
         <FormField label="Tag">
-          <input value={tag} onChange={(event) => setTagName(event.target.value)} required maxLength={30} />
+          <input
+            type="text"
+            value={tag}
+            onChange={(event) => setTagName(event.target.value)}
+            required
+            maxLength={30}
+          />
         </FormField>
         <ForumWatchLevelSelect label="Level" value={tagLevel} emptyLabel="None" onChange={setTagLevel} />{" "}
         <button type="submit" className="button" disabled={setTag.pending || !tagLevel}>
