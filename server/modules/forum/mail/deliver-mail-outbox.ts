@@ -109,3 +109,14 @@ async function recordFailure(dataSource: DataSource, row: ForumMailOutbox, now: 
     },
   );
 }
+
+/** How long delivered or skipped mail stays (the dev mailbox shows it meanwhile). */
+const KEEP_DELIVERED_MS = 30 * 86_400_000;
+
+/** Deletes mail delivered or skipped more than 30 days ago; failed rows stay for someone to look at. */
+export async function pruneMailOutbox(dataSource: DataSource, now: Date): Promise<void> {
+  await dataSource.query(
+    "DELETE FROM forum_mail_outbox WHERE status IN ('sent', 'skipped') AND sent_at < $1",
+    [new Date(now.getTime() - KEEP_DELIVERED_MS)],
+  );
+}

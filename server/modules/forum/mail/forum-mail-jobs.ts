@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Clock } from "../../../clock.js";
 import type { Logger } from "../../../logger.js";
-import { deliverMailOutbox } from "./deliver-mail-outbox.js";
+import { deliverMailOutbox, pruneMailOutbox } from "./deliver-mail-outbox.js";
 import { createMailTransport, type MailTransport } from "./mail-transport.js";
 import { queueDueDigests } from "./queue-digests.js";
 
@@ -40,17 +40,25 @@ export function startForumMailJobs(deps: {
       logger: deps.logger,
     });
   const queueDigests = () => queueDueDigests(deps.dataSource, deps.clock.now());
-  let running: Promise<unknown> | undefined;
+  const running = new Map<string, Promise<unknown>>();
+  // One run of each job at a time in this process; a tick that finds its job still running is skipped.
   const guarded = (name: string, job: () => Promise<unknown>) => () => {
-    if (running) return;
-    running = job()
-      .catch((error: unknown) => deps.logger.warn({ err: error }, `forum ${name} failed`))
-      .finally(() => {
-        running = undefined;
-      });
+    if (running.has(name)) return;
+    running.set(
+      name,
+      job()
+        .catch((error: unknown) => deps.logger.warn({ err: error }, `forum ${name} failed`))
+        .finally(() => running.delete(name)),
+    );
   };
   const deliveryTimer = setInterval(guarded("mail delivery", deliver), DELIVERY_INTERVAL_MS);
-  const digestTimer = setInterval(guarded("digest", queueDigests), DIGEST_INTERVAL_MS);
+  const digestTimer = setInterval(
+    guarded("digest", async () => {
+      await queueDigests();
+      await pruneMailOutbox(deps.dataSource, deps.clock.now());
+    }),
+    DIGEST_INTERVAL_MS,
+  );
   deliveryTimer.unref();
   digestTimer.unref();
   return {
@@ -60,7 +68,7 @@ export function startForumMailJobs(deps: {
     async stop() {
       clearInterval(deliveryTimer);
       clearInterval(digestTimer);
-      await running;
+      await Promise.all(running.values());
       transport.close();
     },
   };
