@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { tryAdvisoryXactLock } from "../../../db/advisory-lock.js";
 import type { Logger } from "../../../logger.js";
 import { composeDigestMail } from "./compose-digest-mail.js";
 import { composePostMail } from "./compose-post-mail.js";
@@ -36,10 +37,7 @@ export async function deliverMailOutbox(deps: {
 }): Promise<number> {
   const { dataSource, transport, now } = deps;
   const rows = await dataSource.transaction(async (manager) => {
-    const [lock] = (await manager.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
-      FORUM_MAIL_LOCK_KEY,
-    ])) as Array<{ locked: boolean }>;
-    if (!lock?.locked) return [];
+    if (!(await tryAdvisoryXactLock(manager, FORUM_MAIL_LOCK_KEY))) return [];
     const due = await manager
       .createQueryBuilder(ForumMailOutboxEntity, "o")
       .where("o.status = 'pending' AND o.next_attempt_at <= :now", { now })

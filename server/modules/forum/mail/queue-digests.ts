@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { tryAdvisoryXactLock } from "../../../db/advisory-lock.js";
 import { DIGEST_ACTIVITY_SQL } from "./digest-activity.js";
 import { digestPeriodMs, latestDigestSlot } from "./digest-schedule.js";
 
@@ -21,10 +22,7 @@ export async function queueDueDigests(dataSource: DataSource, now: Date): Promis
     weekly: new Date(slots.weekly.getTime() - digestPeriodMs("weekly")),
   };
   return dataSource.transaction(async (manager) => {
-    const [lock] = (await manager.query("SELECT pg_try_advisory_xact_lock($1) AS locked", [
-      FORUM_DIGEST_LOCK_KEY,
-    ])) as Array<{ locked: boolean }>;
-    if (!lock?.locked) return 0;
+    if (!(await tryAdvisoryXactLock(manager, FORUM_DIGEST_LOCK_KEY))) return 0;
     const rows = (await manager.query(
       `WITH due AS (
          SELECT p.id AS person_id,
