@@ -52,6 +52,8 @@ const config: CodegenConfig = {
           ForumDecision: "../../modules/forum/forum-decision.entity.js#ForumDecision",
           ForumDecisionVote: "../../modules/forum/forum-decision.entity.js#ForumDecisionVote",
           ForumAdvisory: "../../modules/forum/forum-topic.entity.js#ForumTopic",
+          ForumEmailPreferences: "../../modules/forum/mail/forum-mail.entity.js#ForumMailPreference",
+          ForumMailMessage: "../../modules/forum/mail/forum-mail.entity.js#ForumMailOutbox",
           ForumAdvisoryAcknowledgement: "../../modules/forum/forum-advisory-ack.entity.js#ForumAdvisoryAck",
           ForumPenalty: "../../modules/forum/moderation/forum-penalty.entity.js#ForumPenalty",
           ForumSmallAction: "../../modules/forum/moderation/forum-small-action.entity.js#ForumSmallAction",

@@ -8,6 +8,7 @@ import { CreateClusterRunningBlueprints1764500000000 } from "./1764500000000-Cre
 import { AddManualReleaseAssets1764510000000 } from "./1764510000000-AddManualReleaseAssets.js";
 import { SpeedUpSearch1764520000000 } from "./1764520000000-SpeedUpSearch.js";
 import { AddForumModerationTools1764540000000 } from "./1764540000000-AddForumModerationTools.js";
+import { CreateForumWatchingAndMail1764530000000 } from "./1764530000000-CreateForumWatchingAndMail.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddManualReleaseAssets1764510000000,
   SpeedUpSearch1764520000000,
   AddForumModerationTools1764540000000,
+  CreateForumWatchingAndMail1764530000000,
 ];

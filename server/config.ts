@@ -42,7 +42,11 @@ const environmentSchema = z
     CONTENT_SYNC_ON_START: booleanFlag.optional(),
     MEILI_HOST: z.url().optional(),
     MEILI_API_KEY: z.string().optional(),
-    SMTP_URL: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587")
+      .optional(),
+    MAIL_FROM: z.string().min(3).default("Alliance Hub <hub@alliance-hub.invalid>"),
     FORUM_POST_INTERVAL_SECONDS: positiveInt.default(5),
     FORUM_TOPIC_INTERVAL_SECONDS: positiveInt.default(15),
     FORUM_DUPLICATE_WINDOW_SECONDS: positiveInt.default(300),
@@ -118,7 +122,10 @@ export interface HubConfig {
   /** Load content/ (manuals, blueprints) into the database at start; default on except in tests. */
   contentSyncOnStart: boolean;
   search: { meiliHost: string | undefined; meiliApiKey: string | undefined };
+  /** Outgoing mail: SMTP server URL (with credentials; never logged) or none (the dev mailbox keeps it). */
   smtpUrl: string | undefined;
+  /** The From of forum emails. */
+  mailFrom: string;
   /** Forum posting limits (Discourse's defaults) and the hosts whose links get no `rel="nofollow ugc"`. */
   forum: {
     postIntervalSeconds: number;
@@ -192,6 +199,7 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
     contentSyncOnStart: env.CONTENT_SYNC_ON_START ?? env.NODE_ENV !== "test",
     search: { meiliHost: env.MEILI_HOST, meiliApiKey: env.MEILI_API_KEY },
     smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
     forum: {
       postIntervalSeconds: env.FORUM_POST_INTERVAL_SECONDS,
       topicIntervalSeconds: env.FORUM_TOPIC_INTERVAL_SECONDS,

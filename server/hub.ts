@@ -35,6 +35,8 @@ import { requestContext } from "./ops/request-context.js";
 import { sameOriginOnly } from "./ops/same-origin.js";
 import { securityHeaders } from "./ops/security-headers.js";
 import { forumFeedRoutes } from "./modules/forum/forum-feeds.js";
+import { type ForumMailJobs, startForumMailJobs } from "./modules/forum/mail/forum-mail-jobs.js";
+import { unsubscribeRoutes } from "./modules/forum/mail/unsubscribe-routes.js";
 import { webAppRoutes } from "./web-app.js";
 
 /** A running hub. */
@@ -47,6 +49,8 @@ export interface Hub {
   clusters: ClusterJobs;
   /** Blueprint background work; tests call `blueprints.flushDownloads()` to see counts in the database. */
   blueprints: BlueprintJobs;
+  /** Forum email delivery and digests; tests drive `forumMail.deliver()` and `forumMail.queueDigests()`. */
+  forumMail: ForumMailJobs;
   /** Graceful stop: refuse new work, finish what runs (up to `graceMs`), close the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -229,6 +233,7 @@ export async function startHub(
   app.use(clusterRoutes({ dataSource, clock, publicUrl }));
   app.use(forumFeedRoutes({ dataSource, publicUrl }));
   app.use(manualAssetRoutes({ dataSource, contentDirectory: CONTENT_DIRECTORY }));
+  app.use(unsubscribeRoutes({ dataSource, clock }));
   app.use(webAppRoutes());
   app.use(
     (error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
@@ -247,10 +252,21 @@ export async function startHub(
   housekeeping.unref();
   const clusters = startClusterJobs({ dataSource, clock, logger });
   const blueprints = startBlueprintJobs({ dataSource, logger });
+  const forumMail = startForumMailJobs({
+    dataSource,
+    clock,
+    logger,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl,
+  });
   const demoClusters = config.demoClusters
     ? await startDemoClusters({ dataSource, clock, logger, graphqlUrl: `http://127.0.0.1:${port}/graphql` })
     : undefined;
-  logger.info({ url: publicUrl, database: database.kind, oidc: config.oidc.kind }, "hub started");
+  logger.info(
+    { url: publicUrl, database: database.kind, oidc: config.oidc.kind, mail: forumMail.transport.kind },
+    "hub started",
+  );
 
   return {
     url: publicUrl,
@@ -259,11 +275,13 @@ export async function startHub(
     logger,
     clusters,
     blueprints,
+    forumMail,
     async close(graceMs = 10_000) {
       shuttingDown = true;
       clearInterval(housekeeping);
       await demoClusters?.stop();
       await clusters.stop();
+      await forumMail.stop();
       stopSearchDelivery();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();

@@ -254,6 +254,26 @@ const MUTATIONS: Record<string, MutationEntry> = {
       "mutation($input: ProposeManualChangeFromForumAnswerInput!) { proposeManualChangeFromForumAnswer(input: $input) { proposal { id } } }",
     badInput: { input: { postId: "nonsense", slug: "Not A Slug" } },
   },
+  setForumCategoryWatchLevel: {
+    operation:
+      "mutation($input: SetForumCategoryWatchLevelInput!) { setForumCategoryWatchLevel(input: $input) { category { id } } }",
+    badInput: { input: { categoryId: "nonsense", level: "MUTED" } },
+  },
+  setForumTagWatchLevel: {
+    operation:
+      "mutation($input: SetForumTagWatchLevelInput!) { setForumTagWatchLevel(input: $input) { tag level } }",
+    badInput: { input: { tag: "Not A Tag!", level: "WATCHING" } },
+  },
+  setForumCategoryDefaultWatchLevel: {
+    operation:
+      "mutation($input: SetForumCategoryDefaultWatchLevelInput!) { setForumCategoryDefaultWatchLevel(input: $input) { category { id } } }",
+    badInput: { input: { categoryId: "nonsense", level: "WATCHING_FIRST_POST" } },
+  },
+  updateForumEmailPreferences: {
+    operation:
+      "mutation($input: UpdateForumEmailPreferencesInput!) { updateForumEmailPreferences(input: $input) { preferences { emailDigest } } }",
+    badInput: { input: {} },
+  },
   // Member clusters (issue 3). Agent mutations are refused to people, so their bad input is sent by an agent.
   createClusterJoinToken: {
     operation:

@@ -12,6 +12,7 @@ import { SearchOutboxEntity } from "../modules/search/outbox/search-outbox.entit
 import { HttpSessionEntity } from "../auth/session/http-session.entity.js";
 import { RateLimitBucketEntity } from "../ops/rate-limit-bucket.entity.js";
 import { FORUM_ENTITIES } from "../modules/forum/forum-entities.js";
+import { FORUM_NOTIFICATION_ENTITIES } from "../modules/forum/mail/forum-notification-entities.js";
 import { CLUSTER_ENTITIES } from "../modules/clusters/cluster-entities.js";
 import { BlueprintEntity } from "../modules/blueprints/model/blueprint.entity.js";
 import { BlueprintDownloadEntity } from "../modules/blueprints/model/blueprint-download.entity.js";
@@ -55,6 +56,7 @@ export const ENTITIES = [
   ManualProposalCommentEntity,
   ManualPageFeedbackEntity,
   ...FORUM_ENTITIES,
+  ...FORUM_NOTIFICATION_ENTITIES,
   ...CLUSTER_ENTITIES,
   SearchDocumentEntity,
   SearchTermEntity,

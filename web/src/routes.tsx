@@ -11,7 +11,9 @@ import { BlueprintPage } from "./pages/blueprint-page.js";
 import { BlueprintPublishPage } from "./pages/blueprint-publish-page.js";
 import { CooperativeDirectoryPage } from "./pages/cooperative-directory-page.js";
 import { CooperativePage } from "./pages/cooperative-page.js";
+import { DevMailboxPage } from "./pages/dev-mailbox-page.js";
 import { ForumNotificationsPage } from "./pages/forum-notifications-page.js";
+import { ForumPreferencesPage } from "./pages/forum-preferences-page.js";
 import { ForumPage } from "./pages/forum-page.js";
 import { ForumReviewPage } from "./pages/forum-review-page.js";
 import { ForumTopicPage } from "./pages/forum-topic-page.js";
@@ -94,6 +96,8 @@ const ROUTES: Array<[string, Render]> = [
   ],
   ["/forum", (_parameters, location) => <ForumPage location={location} />],
   ["/forum/notifications", () => <ForumNotificationsPage />],
+  ["/forum/preferences", () => <ForumPreferencesPage />],
+  ["/dev/mailbox", () => <DevMailboxPage />],
   ["/forum/review", () => <ForumReviewPage />],
   ["/forum/t/:slug/:id", ({ id }) => <ForumTopicPage key={id} id={id} />],
   ...Object.entries(COMING_SOON).map(([path, page]): [string, Render] => [

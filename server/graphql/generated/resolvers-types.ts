@@ -30,6 +30,7 @@ import { ForumBookmark as ForumBookmarkModel } from '../../modules/forum/forum-b
 import { ForumDraft as ForumDraftModel } from '../../modules/forum/forum-draft.entity.js';
 import { ForumFlag as ForumFlagModel } from '../../modules/forum/forum-flag.entity.js';
 import { ForumDecision as ForumDecisionModel, ForumDecisionVote as ForumDecisionVoteModel } from '../../modules/forum/forum-decision.entity.js';
+import { ForumMailPreference as ForumMailPreferenceModel, ForumMailOutbox as ForumMailOutboxModel } from '../../modules/forum/mail/forum-mail.entity.js';
 import { ForumAdvisoryAck as ForumAdvisoryAckModel } from '../../modules/forum/forum-advisory-ack.entity.js';
 import { ForumPenalty as ForumPenaltyModel } from '../../modules/forum/moderation/forum-penalty.entity.js';
 import { ForumSmallAction as ForumSmallActionModel } from '../../modules/forum/moderation/forum-small-action.entity.js';
@@ -958,6 +959,8 @@ export type ForumBookmarkPayload = {
 export type ForumCategory = Node & {
   __typename?: 'ForumCategory';
   allowsAcceptedAnswers: Scalars['Boolean']['output'];
+  /** The level of everyone who did not choose their own; null when nobody watches it by default. */
+  defaultWatchLevel?: Maybe<ForumWatchLevel>;
   description: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: ForumCategoryKind;
@@ -970,6 +973,8 @@ export type ForumCategory = Node & {
   topicCount: Scalars['Int']['output'];
   /** Whether the viewer may start a topic here. */
   viewerCanPost: Scalars['Boolean']['output'];
+  /** The viewer's own level on this category; null when they follow the default. */
+  viewerWatchLevel?: Maybe<ForumWatchLevel>;
 };
 
 export type ForumCategoryKind =
@@ -982,6 +987,13 @@ export type ForumCategoryKind =
 export type ForumCategoryPayload = {
   __typename?: 'ForumCategoryPayload';
   category: ForumCategory;
+};
+
+/** The viewer's own level on a category. */
+export type ForumCategoryWatch = {
+  __typename?: 'ForumCategoryWatch';
+  category: ForumCategory;
+  level: ForumWatchLevel;
 };
 
 /** A cooperative decision: one vote per eligible cooperative, cast by one of its admins, before the deadline. */
@@ -1027,6 +1039,11 @@ export type ForumDecisionVote = {
   option: Scalars['String']['output'];
 };
 
+/** How often the forum digest goes out (at 07:00 UTC; weekly ones on Mondays). */
+export type ForumDigestFrequency =
+  | 'DAILY'
+  | 'WEEKLY';
+
 /** A server-side draft of the composer. */
 export type ForumDraft = {
   __typename?: 'ForumDraft';
@@ -1041,6 +1058,28 @@ export type ForumDraft = {
 export type ForumDraftPayload = {
   __typename?: 'ForumDraftPayload';
   draft: ForumDraft;
+};
+
+/**
+ * The viewer's forum email switches. Mentions and replies are emailed at once; other watched activity that is still
+ * unread goes into the digest.
+ */
+export type ForumEmailPreferences = {
+  __typename?: 'ForumEmailPreferences';
+  /** Where the emails go (from the identity provider); null means no email is sent. */
+  address?: Maybe<Scalars['String']['output']>;
+  digestFrequency: ForumDigestFrequency;
+  /** A digest of unread watched activity. */
+  emailDigest: Scalars['Boolean']['output'];
+  /** Email at once when someone mentions the viewer or their cooperative. */
+  emailMentions: Scalars['Boolean']['output'];
+  /** Email at once when someone replies to or quotes the viewer's post. */
+  emailReplies: Scalars['Boolean']['output'];
+};
+
+export type ForumEmailPreferencesPayload = {
+  __typename?: 'ForumEmailPreferencesPayload';
+  preferences: ForumEmailPreferences;
 };
 
 export type ForumFlag = Node & {
@@ -1085,6 +1124,30 @@ export type ForumFlagStatus =
   | 'DEFERRED'
   | 'DISAGREED'
   | 'PENDING';
+
+/** An email kept by the dev mailbox (the embedded default without SMTP_URL). */
+export type ForumMailMessage = Node & {
+  __typename?: 'ForumMailMessage';
+  html: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  listUnsubscribe?: Maybe<Scalars['String']['output']>;
+  sentAt: Scalars['DateTime']['output'];
+  subject: Scalars['String']['output'];
+  text: Scalars['String']['output'];
+  to: Scalars['String']['output'];
+};
+
+export type ForumMailMessageConnection = {
+  __typename?: 'ForumMailMessageConnection';
+  edges: Array<ForumMailMessageEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ForumMailMessageEdge = {
+  __typename?: 'ForumMailMessageEdge';
+  cursor: Scalars['String']['output'];
+  node: ForumMailMessage;
+};
 
 /** A notification in the hub; likes of one post (and posts in one watched topic) are consolidated while unread. */
 export type ForumNotification = Node & {
@@ -1253,6 +1316,19 @@ export type ForumSmallActionKind =
   | 'SPLIT_FROM'
   /** Some posts of this topic were moved to `otherTopic`. */
   | 'SPLIT_TO';
+
+/** The viewer's own level on a tag. */
+export type ForumTagWatch = {
+  __typename?: 'ForumTagWatch';
+  level: ForumWatchLevel;
+  tag: Scalars['String']['output'];
+};
+
+export type ForumTagWatchPayload = {
+  __typename?: 'ForumTagWatchPayload';
+  level?: Maybe<ForumWatchLevel>;
+  tag: Scalars['String']['output'];
+};
 
 /** A topic. Its first post (number 1) is the opening post; replies follow. */
 export type ForumTopic = Node & {
@@ -1949,7 +2025,13 @@ export type Mutation = {
   /** Agent (cluster credential): a new credential; the old one keeps working for five minutes. */
   rotateCredential: RotateCredentialPayload;
   saveForumDraft: ForumDraftPayload;
+  /** Moderators and stewards: the level of everyone who did not choose their own on the category. */
+  setForumCategoryDefaultWatchLevel: ForumCategoryPayload;
+  /** The viewer's level on a category: wins over the category's default, loses to tag and topic levels. */
+  setForumCategoryWatchLevel: ForumCategoryPayload;
   setForumPostHidden: ForumPostPayload;
+  /** The viewer's level on a tag: wins over category levels, loses to topic levels. */
+  setForumTagWatchLevel: ForumTagWatchPayload;
   setForumTopicHidden: ForumTopicPayload;
   setForumTopicLocked: ForumTopicPayload;
   setForumTopicPinned: ForumTopicPayload;
@@ -1972,6 +2054,7 @@ export type Mutation = {
   unlikeForumPost: ForumPostPayload;
   updateCooperative: UpdateCooperativePayload;
   updateForumCategory: ForumCategoryPayload;
+  updateForumEmailPreferences: ForumEmailPreferencesPayload;
   /** Hides a version from lists; it stays downloadable by exact version, with a warning. */
   yankBlueprintVersion: YankBlueprintVersionPayload;
 };
@@ -2247,8 +2330,23 @@ export type MutationSaveForumDraftArgs = {
 };
 
 
+export type MutationSetForumCategoryDefaultWatchLevelArgs = {
+  input: SetForumCategoryDefaultWatchLevelInput;
+};
+
+
+export type MutationSetForumCategoryWatchLevelArgs = {
+  input: SetForumCategoryWatchLevelInput;
+};
+
+
 export type MutationSetForumPostHiddenArgs = {
   input: SetForumPostHiddenInput;
+};
+
+
+export type MutationSetForumTagWatchLevelArgs = {
+  input: SetForumTagWatchLevelInput;
 };
 
 
@@ -2329,6 +2427,11 @@ export type MutationUpdateCooperativeArgs = {
 
 export type MutationUpdateForumCategoryArgs = {
   input: UpdateForumCategoryInput;
+};
+
+
+export type MutationUpdateForumEmailPreferencesArgs = {
+  input: UpdateForumEmailPreferencesInput;
 };
 
 
@@ -2434,13 +2537,20 @@ export type Query = {
   /** The categories the viewer may read, in their order. */
   forumCategories: Array<ForumCategory>;
   forumCategory?: Maybe<ForumCategory>;
+  /** The categories the viewer chose a level for. */
+  forumCategoryWatches: Array<ForumCategoryWatch>;
+  /** Outgoing mail kept by the dev mailbox, newest first: signed-in people in development, stewards otherwise. */
+  forumDevMailbox: ForumMailMessageConnection;
   forumDraft?: Maybe<ForumDraft>;
+  forumEmailPreferences: ForumEmailPreferences;
   /** The viewer's notifications, newest activity first. */
   forumNotifications: ForumNotificationConnection;
   /** A person's silences and suspensions, newest first: moderators only. */
   forumPenalties: Array<ForumPenalty>;
   /** Flags for moderators, oldest first. */
   forumReviewQueue: ForumFlagConnection;
+  /** The tags the viewer chose a level for. */
+  forumTagWatches: Array<ForumTagWatch>;
   forumTopic?: Maybe<ForumTopic>;
   forumTopics: ForumTopicConnection;
   manual?: Maybe<Manual>;
@@ -2527,6 +2637,12 @@ export type QueryForumBookmarksArgs = {
 
 export type QueryForumCategoryArgs = {
   slug: Scalars['String']['input'];
+};
+
+
+export type QueryForumDevMailboxArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2908,10 +3024,28 @@ export type SearchResults = {
   truncated: Scalars['Boolean']['output'];
 };
 
+export type SetForumCategoryDefaultWatchLevelInput = {
+  categoryId: Scalars['ID']['input'];
+  /** Null: nobody watches the category by default. */
+  level?: InputMaybe<ForumWatchLevel>;
+};
+
+export type SetForumCategoryWatchLevelInput = {
+  categoryId: Scalars['ID']['input'];
+  /** Null clears the viewer's level (the category's default applies again). */
+  level?: InputMaybe<ForumWatchLevel>;
+};
+
 export type SetForumPostHiddenInput = {
   hidden: Scalars['Boolean']['input'];
   postId: Scalars['ID']['input'];
   reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SetForumTagWatchLevelInput = {
+  /** Null clears the viewer's level. */
+  level?: InputMaybe<ForumWatchLevel>;
+  tag: Scalars['String']['input'];
 };
 
 export type SetForumTopicFlagInput = {
@@ -3031,6 +3165,13 @@ export type UpdateForumCategoryInput = {
   replyAudience?: InputMaybe<ForumAudience>;
 };
 
+export type UpdateForumEmailPreferencesInput = {
+  digestFrequency?: InputMaybe<ForumDigestFrequency>;
+  emailDigest?: InputMaybe<Scalars['Boolean']['input']>;
+  emailMentions?: InputMaybe<Scalars['Boolean']['input']>;
+  emailReplies?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** The signed-in person and what belongs to them. */
 export type Viewer = {
   __typename?: 'Viewer';
@@ -3143,6 +3284,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ForumBookmarkModel )
     | ( ForumCategoryModel )
     | ( ForumFlagModel )
+    | ( ForumMailOutboxModel )
     | ( ForumNotificationModel )
     | ( ForumPenaltyModel )
     | ( ForumPostModel )
@@ -3264,18 +3406,25 @@ export type ResolversTypes = ResolversObject<{
   ForumCategory: ResolverTypeWrapper<ForumCategoryModel>;
   ForumCategoryKind: ResolverTypeWrapper<Partial<ForumCategoryKind>>;
   ForumCategoryPayload: ResolverTypeWrapper<Partial<Omit<ForumCategoryPayload, 'category'> & { category: ResolversTypes['ForumCategory'] }>>;
+  ForumCategoryWatch: ResolverTypeWrapper<Partial<Omit<ForumCategoryWatch, 'category'> & { category: ResolversTypes['ForumCategory'] }>>;
   ForumDecision: ResolverTypeWrapper<ForumDecisionModel>;
   ForumDecisionInput: ResolverTypeWrapper<Partial<ForumDecisionInput>>;
   ForumDecisionResult: ResolverTypeWrapper<Partial<ForumDecisionResult>>;
   ForumDecisionVote: ResolverTypeWrapper<ForumDecisionVoteModel>;
+  ForumDigestFrequency: ResolverTypeWrapper<Partial<ForumDigestFrequency>>;
   ForumDraft: ResolverTypeWrapper<ForumDraftModel>;
   ForumDraftPayload: ResolverTypeWrapper<Partial<Omit<ForumDraftPayload, 'draft'> & { draft: ResolversTypes['ForumDraft'] }>>;
+  ForumEmailPreferences: ResolverTypeWrapper<ForumMailPreferenceModel>;
+  ForumEmailPreferencesPayload: ResolverTypeWrapper<Partial<Omit<ForumEmailPreferencesPayload, 'preferences'> & { preferences: ResolversTypes['ForumEmailPreferences'] }>>;
   ForumFlag: ResolverTypeWrapper<ForumFlagModel>;
   ForumFlagConnection: ResolverTypeWrapper<Partial<Omit<ForumFlagConnection, 'edges'> & { edges: Array<ResolversTypes['ForumFlagEdge']> }>>;
   ForumFlagEdge: ResolverTypeWrapper<Partial<Omit<ForumFlagEdge, 'node'> & { node: ResolversTypes['ForumFlag'] }>>;
   ForumFlagPayload: ResolverTypeWrapper<Partial<Omit<ForumFlagPayload, 'flag'> & { flag: ResolversTypes['ForumFlag'] }>>;
   ForumFlagReason: ResolverTypeWrapper<Partial<ForumFlagReason>>;
   ForumFlagStatus: ResolverTypeWrapper<Partial<ForumFlagStatus>>;
+  ForumMailMessage: ResolverTypeWrapper<ForumMailOutboxModel>;
+  ForumMailMessageConnection: ResolverTypeWrapper<Partial<Omit<ForumMailMessageConnection, 'edges'> & { edges: Array<ResolversTypes['ForumMailMessageEdge']> }>>;
+  ForumMailMessageEdge: ResolverTypeWrapper<Partial<Omit<ForumMailMessageEdge, 'node'> & { node: ResolversTypes['ForumMailMessage'] }>>;
   ForumNotification: ResolverTypeWrapper<ForumNotificationModel>;
   ForumNotificationConnection: ResolverTypeWrapper<Partial<Omit<ForumNotificationConnection, 'edges'> & { edges: Array<ResolversTypes['ForumNotificationEdge']> }>>;
   ForumNotificationEdge: ResolverTypeWrapper<Partial<Omit<ForumNotificationEdge, 'node'> & { node: ResolversTypes['ForumNotification'] }>>;
@@ -3291,6 +3440,8 @@ export type ResolversTypes = ResolversObject<{
   ForumPostRevision: ResolverTypeWrapper<ForumRevisionViewModel>;
   ForumSmallAction: ResolverTypeWrapper<ForumSmallActionModel>;
   ForumSmallActionKind: ResolverTypeWrapper<Partial<ForumSmallActionKind>>;
+  ForumTagWatch: ResolverTypeWrapper<Partial<ForumTagWatch>>;
+  ForumTagWatchPayload: ResolverTypeWrapper<Partial<ForumTagWatchPayload>>;
   ForumTopic: ResolverTypeWrapper<ForumTopicModel>;
   ForumTopicConnection: ResolverTypeWrapper<Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversTypes['ForumTopicEdge']> }>>;
   ForumTopicEdge: ResolverTypeWrapper<Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversTypes['ForumTopic'] }>>;
@@ -3403,7 +3554,10 @@ export type ResolversTypes = ResolversObject<{
   SearchMissEdge: ResolverTypeWrapper<Partial<SearchMissEdge>>;
   SearchResultType: ResolverTypeWrapper<Partial<SearchResultType>>;
   SearchResults: ResolverTypeWrapper<Partial<SearchResults>>;
+  SetForumCategoryDefaultWatchLevelInput: ResolverTypeWrapper<Partial<SetForumCategoryDefaultWatchLevelInput>>;
+  SetForumCategoryWatchLevelInput: ResolverTypeWrapper<Partial<SetForumCategoryWatchLevelInput>>;
   SetForumPostHiddenInput: ResolverTypeWrapper<Partial<SetForumPostHiddenInput>>;
+  SetForumTagWatchLevelInput: ResolverTypeWrapper<Partial<SetForumTagWatchLevelInput>>;
   SetForumTopicFlagInput: ResolverTypeWrapper<Partial<SetForumTopicFlagInput>>;
   SetForumTopicSlowModeInput: ResolverTypeWrapper<Partial<SetForumTopicSlowModeInput>>;
   SetForumWatchLevelInput: ResolverTypeWrapper<Partial<SetForumWatchLevelInput>>;
@@ -3423,6 +3577,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateCooperativeInput: ResolverTypeWrapper<Partial<UpdateCooperativeInput>>;
   UpdateCooperativePayload: ResolverTypeWrapper<Partial<Omit<UpdateCooperativePayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
   UpdateForumCategoryInput: ResolverTypeWrapper<Partial<UpdateForumCategoryInput>>;
+  UpdateForumEmailPreferencesInput: ResolverTypeWrapper<Partial<UpdateForumEmailPreferencesInput>>;
   Viewer: ResolverTypeWrapper<ViewerIdentityModel>;
   YankBlueprintVersionInput: ResolverTypeWrapper<Partial<YankBlueprintVersionInput>>;
   YankBlueprintVersionPayload: ResolverTypeWrapper<Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversTypes['BlueprintVersion'] }>>;
@@ -3522,16 +3677,22 @@ export type ResolversParentTypes = ResolversObject<{
   ForumBookmarkPayload: Partial<Omit<ForumBookmarkPayload, 'bookmark'> & { bookmark: ResolversParentTypes['ForumBookmark'] }>;
   ForumCategory: ForumCategoryModel;
   ForumCategoryPayload: Partial<Omit<ForumCategoryPayload, 'category'> & { category: ResolversParentTypes['ForumCategory'] }>;
+  ForumCategoryWatch: Partial<Omit<ForumCategoryWatch, 'category'> & { category: ResolversParentTypes['ForumCategory'] }>;
   ForumDecision: ForumDecisionModel;
   ForumDecisionInput: Partial<ForumDecisionInput>;
   ForumDecisionResult: Partial<ForumDecisionResult>;
   ForumDecisionVote: ForumDecisionVoteModel;
   ForumDraft: ForumDraftModel;
   ForumDraftPayload: Partial<Omit<ForumDraftPayload, 'draft'> & { draft: ResolversParentTypes['ForumDraft'] }>;
+  ForumEmailPreferences: ForumMailPreferenceModel;
+  ForumEmailPreferencesPayload: Partial<Omit<ForumEmailPreferencesPayload, 'preferences'> & { preferences: ResolversParentTypes['ForumEmailPreferences'] }>;
   ForumFlag: ForumFlagModel;
   ForumFlagConnection: Partial<Omit<ForumFlagConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumFlagEdge']> }>;
   ForumFlagEdge: Partial<Omit<ForumFlagEdge, 'node'> & { node: ResolversParentTypes['ForumFlag'] }>;
   ForumFlagPayload: Partial<Omit<ForumFlagPayload, 'flag'> & { flag: ResolversParentTypes['ForumFlag'] }>;
+  ForumMailMessage: ForumMailOutboxModel;
+  ForumMailMessageConnection: Partial<Omit<ForumMailMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumMailMessageEdge']> }>;
+  ForumMailMessageEdge: Partial<Omit<ForumMailMessageEdge, 'node'> & { node: ResolversParentTypes['ForumMailMessage'] }>;
   ForumNotification: ForumNotificationModel;
   ForumNotificationConnection: Partial<Omit<ForumNotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumNotificationEdge']> }>;
   ForumNotificationEdge: Partial<Omit<ForumNotificationEdge, 'node'> & { node: ResolversParentTypes['ForumNotification'] }>;
@@ -3544,6 +3705,8 @@ export type ResolversParentTypes = ResolversObject<{
   ForumPostPayload: Partial<Omit<ForumPostPayload, 'post'> & { post: ResolversParentTypes['ForumPost'] }>;
   ForumPostRevision: ForumRevisionViewModel;
   ForumSmallAction: ForumSmallActionModel;
+  ForumTagWatch: Partial<ForumTagWatch>;
+  ForumTagWatchPayload: Partial<ForumTagWatchPayload>;
   ForumTopic: ForumTopicModel;
   ForumTopicConnection: Partial<Omit<ForumTopicConnection, 'edges'> & { edges: Array<ResolversParentTypes['ForumTopicEdge']> }>;
   ForumTopicEdge: Partial<Omit<ForumTopicEdge, 'node'> & { node: ResolversParentTypes['ForumTopic'] }>;
@@ -3648,7 +3811,10 @@ export type ResolversParentTypes = ResolversObject<{
   SearchMissConnection: Partial<SearchMissConnection>;
   SearchMissEdge: Partial<SearchMissEdge>;
   SearchResults: Partial<SearchResults>;
+  SetForumCategoryDefaultWatchLevelInput: Partial<SetForumCategoryDefaultWatchLevelInput>;
+  SetForumCategoryWatchLevelInput: Partial<SetForumCategoryWatchLevelInput>;
   SetForumPostHiddenInput: Partial<SetForumPostHiddenInput>;
+  SetForumTagWatchLevelInput: Partial<SetForumTagWatchLevelInput>;
   SetForumTopicFlagInput: Partial<SetForumTopicFlagInput>;
   SetForumTopicSlowModeInput: Partial<SetForumTopicSlowModeInput>;
   SetForumWatchLevelInput: Partial<SetForumWatchLevelInput>;
@@ -3668,6 +3834,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateCooperativeInput: Partial<UpdateCooperativeInput>;
   UpdateCooperativePayload: Partial<Omit<UpdateCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
   UpdateForumCategoryInput: Partial<UpdateForumCategoryInput>;
+  UpdateForumEmailPreferencesInput: Partial<UpdateForumEmailPreferencesInput>;
   Viewer: ViewerIdentityModel;
   YankBlueprintVersionInput: Partial<YankBlueprintVersionInput>;
   YankBlueprintVersionPayload: Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversParentTypes['BlueprintVersion'] }>;
@@ -4120,6 +4287,7 @@ export type ForumBookmarkPayloadResolvers<ContextType = GraphQLContext, ParentTy
 
 export type ForumCategoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumCategory'] = ResolversParentTypes['ForumCategory']> = ResolversObject<{
   allowsAcceptedAnswers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  defaultWatchLevel?: Resolver<Maybe<ResolversTypes['ForumWatchLevel']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ForumCategoryKind'], ParentType, ContextType>;
@@ -4131,11 +4299,17 @@ export type ForumCategoryResolvers<ContextType = GraphQLContext, ParentType exte
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topicCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   viewerCanPost?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  viewerWatchLevel?: Resolver<Maybe<ResolversTypes['ForumWatchLevel']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ForumCategoryPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumCategoryPayload'] = ResolversParentTypes['ForumCategoryPayload']> = ResolversObject<{
   category?: Resolver<ResolversTypes['ForumCategory'], ParentType, ContextType>;
+}>;
+
+export type ForumCategoryWatchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumCategoryWatch'] = ResolversParentTypes['ForumCategoryWatch']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['ForumCategory'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ForumWatchLevel'], ParentType, ContextType>;
 }>;
 
 export type ForumDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumDecision'] = ResolversParentTypes['ForumDecision']> = ResolversObject<{
@@ -4176,6 +4350,18 @@ export type ForumDraftPayloadResolvers<ContextType = GraphQLContext, ParentType 
   draft?: Resolver<ResolversTypes['ForumDraft'], ParentType, ContextType>;
 }>;
 
+export type ForumEmailPreferencesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumEmailPreferences'] = ResolversParentTypes['ForumEmailPreferences']> = ResolversObject<{
+  address?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  digestFrequency?: Resolver<ResolversTypes['ForumDigestFrequency'], ParentType, ContextType>;
+  emailDigest?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  emailMentions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  emailReplies?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ForumEmailPreferencesPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumEmailPreferencesPayload'] = ResolversParentTypes['ForumEmailPreferencesPayload']> = ResolversObject<{
+  preferences?: Resolver<ResolversTypes['ForumEmailPreferences'], ParentType, ContextType>;
+}>;
+
 export type ForumFlagResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumFlag'] = ResolversParentTypes['ForumFlag']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   flagger?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
@@ -4201,6 +4387,27 @@ export type ForumFlagEdgeResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type ForumFlagPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumFlagPayload'] = ResolversParentTypes['ForumFlagPayload']> = ResolversObject<{
   flag?: Resolver<ResolversTypes['ForumFlag'], ParentType, ContextType>;
+}>;
+
+export type ForumMailMessageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumMailMessage'] = ResolversParentTypes['ForumMailMessage']> = ResolversObject<{
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  listUnsubscribe?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ForumMailMessageConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumMailMessageConnection'] = ResolversParentTypes['ForumMailMessageConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ForumMailMessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ForumMailMessageEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumMailMessageEdge'] = ResolversParentTypes['ForumMailMessageEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ForumMailMessage'], ParentType, ContextType>;
 }>;
 
 export type ForumNotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumNotification'] = ResolversParentTypes['ForumNotification']> = ResolversObject<{
@@ -4303,6 +4510,16 @@ export type ForumSmallActionResolvers<ContextType = GraphQLContext, ParentType e
   kind?: Resolver<ResolversTypes['ForumSmallActionKind'], ParentType, ContextType>;
   otherTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType>;
   postCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ForumTagWatchResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTagWatch'] = ResolversParentTypes['ForumTagWatch']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['ForumWatchLevel'], ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ForumTagWatchPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTagWatchPayload'] = ResolversParentTypes['ForumTagWatchPayload']> = ResolversObject<{
+  level?: Resolver<Maybe<ResolversTypes['ForumWatchLevel']>, ParentType, ContextType>;
+  tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ForumTopicResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumTopic'] = ResolversParentTypes['ForumTopic']> = ResolversObject<{
@@ -4694,7 +4911,10 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationRevokeMemberClusterArgs, 'input'>>;
   rotateCredential?: Resolver<ResolversTypes['RotateCredentialPayload'], ParentType, ContextType>;
   saveForumDraft?: Resolver<ResolversTypes['ForumDraftPayload'], ParentType, ContextType, RequireFields<MutationSaveForumDraftArgs, 'input'>>;
+  setForumCategoryDefaultWatchLevel?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationSetForumCategoryDefaultWatchLevelArgs, 'input'>>;
+  setForumCategoryWatchLevel?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationSetForumCategoryWatchLevelArgs, 'input'>>;
   setForumPostHidden?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationSetForumPostHiddenArgs, 'input'>>;
+  setForumTagWatchLevel?: Resolver<ResolversTypes['ForumTagWatchPayload'], ParentType, ContextType, RequireFields<MutationSetForumTagWatchLevelArgs, 'input'>>;
   setForumTopicHidden?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicHiddenArgs, 'input'>>;
   setForumTopicLocked?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicLockedArgs, 'input'>>;
   setForumTopicPinned?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationSetForumTopicPinnedArgs, 'input'>>;
@@ -4711,11 +4931,12 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   unlikeForumPost?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationUnlikeForumPostArgs, 'input'>>;
   updateCooperative?: Resolver<ResolversTypes['UpdateCooperativePayload'], ParentType, ContextType, RequireFields<MutationUpdateCooperativeArgs, 'input'>>;
   updateForumCategory?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateForumCategoryArgs, 'input'>>;
+  updateForumEmailPreferences?: Resolver<ResolversTypes['ForumEmailPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateForumEmailPreferencesArgs, 'input'>>;
   yankBlueprintVersion?: Resolver<ResolversTypes['YankBlueprintVersionPayload'], ParentType, ContextType, RequireFields<MutationYankBlueprintVersionArgs, 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumNotification' | 'ForumPenalty' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'SigningKey', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumMailMessage' | 'ForumNotification' | 'ForumPenalty' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'SigningKey', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -4762,10 +4983,14 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   forumBookmarks?: Resolver<ResolversTypes['ForumBookmarkConnection'], ParentType, ContextType, RequireFields<QueryForumBookmarksArgs, 'first'>>;
   forumCategories?: Resolver<Array<ResolversTypes['ForumCategory']>, ParentType, ContextType>;
   forumCategory?: Resolver<Maybe<ResolversTypes['ForumCategory']>, ParentType, ContextType, RequireFields<QueryForumCategoryArgs, 'slug'>>;
+  forumCategoryWatches?: Resolver<Array<ResolversTypes['ForumCategoryWatch']>, ParentType, ContextType>;
+  forumDevMailbox?: Resolver<ResolversTypes['ForumMailMessageConnection'], ParentType, ContextType, RequireFields<QueryForumDevMailboxArgs, 'first'>>;
   forumDraft?: Resolver<Maybe<ResolversTypes['ForumDraft']>, ParentType, ContextType, RequireFields<QueryForumDraftArgs, 'key'>>;
+  forumEmailPreferences?: Resolver<ResolversTypes['ForumEmailPreferences'], ParentType, ContextType>;
   forumNotifications?: Resolver<ResolversTypes['ForumNotificationConnection'], ParentType, ContextType, RequireFields<QueryForumNotificationsArgs, 'first' | 'unreadOnly'>>;
   forumPenalties?: Resolver<Array<ResolversTypes['ForumPenalty']>, ParentType, ContextType, RequireFields<QueryForumPenaltiesArgs, 'personId'>>;
   forumReviewQueue?: Resolver<ResolversTypes['ForumFlagConnection'], ParentType, ContextType, RequireFields<QueryForumReviewQueueArgs, 'first' | 'status'>>;
+  forumTagWatches?: Resolver<Array<ResolversTypes['ForumTagWatch']>, ParentType, ContextType>;
   forumTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType, RequireFields<QueryForumTopicArgs, 'id'>>;
   forumTopics?: Resolver<ResolversTypes['ForumTopicConnection'], ParentType, ContextType, RequireFields<QueryForumTopicsArgs, 'first' | 'order'>>;
   manual?: Resolver<Maybe<ResolversTypes['Manual']>, ParentType, ContextType, RequireFields<QueryManualArgs, 'slug'>>;
@@ -5016,15 +5241,21 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ForumBookmarkPayload?: ForumBookmarkPayloadResolvers<ContextType>;
   ForumCategory?: ForumCategoryResolvers<ContextType>;
   ForumCategoryPayload?: ForumCategoryPayloadResolvers<ContextType>;
+  ForumCategoryWatch?: ForumCategoryWatchResolvers<ContextType>;
   ForumDecision?: ForumDecisionResolvers<ContextType>;
   ForumDecisionResult?: ForumDecisionResultResolvers<ContextType>;
   ForumDecisionVote?: ForumDecisionVoteResolvers<ContextType>;
   ForumDraft?: ForumDraftResolvers<ContextType>;
   ForumDraftPayload?: ForumDraftPayloadResolvers<ContextType>;
+  ForumEmailPreferences?: ForumEmailPreferencesResolvers<ContextType>;
+  ForumEmailPreferencesPayload?: ForumEmailPreferencesPayloadResolvers<ContextType>;
   ForumFlag?: ForumFlagResolvers<ContextType>;
   ForumFlagConnection?: ForumFlagConnectionResolvers<ContextType>;
   ForumFlagEdge?: ForumFlagEdgeResolvers<ContextType>;
   ForumFlagPayload?: ForumFlagPayloadResolvers<ContextType>;
+  ForumMailMessage?: ForumMailMessageResolvers<ContextType>;
+  ForumMailMessageConnection?: ForumMailMessageConnectionResolvers<ContextType>;
+  ForumMailMessageEdge?: ForumMailMessageEdgeResolvers<ContextType>;
   ForumNotification?: ForumNotificationResolvers<ContextType>;
   ForumNotificationConnection?: ForumNotificationConnectionResolvers<ContextType>;
   ForumNotificationEdge?: ForumNotificationEdgeResolvers<ContextType>;
@@ -5036,6 +5267,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ForumPostPayload?: ForumPostPayloadResolvers<ContextType>;
   ForumPostRevision?: ForumPostRevisionResolvers<ContextType>;
   ForumSmallAction?: ForumSmallActionResolvers<ContextType>;
+  ForumTagWatch?: ForumTagWatchResolvers<ContextType>;
+  ForumTagWatchPayload?: ForumTagWatchPayloadResolvers<ContextType>;
   ForumTopic?: ForumTopicResolvers<ContextType>;
   ForumTopicConnection?: ForumTopicConnectionResolvers<ContextType>;
   ForumTopicEdge?: ForumTopicEdgeResolvers<ContextType>;

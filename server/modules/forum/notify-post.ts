@@ -4,6 +4,8 @@ import { addNotification } from "./forum-notify.js";
 import type { ForumNotificationKind } from "./forum-notification.entity.js";
 import type { ForumPost } from "./forum-post.entity.js";
 import { filterAudience } from "./forum-recipients.js";
+import { queuePostEmails } from "./mail/queue-post-mail.js";
+import { watchingRecipients } from "./watching/watch-recipients.js";
 import type { ForumTopic } from "./forum-topic.entity.js";
 import type { RenderedPost } from "./forum-markdown.js";
 
@@ -23,8 +25,10 @@ const MAX_COOPERATIVE_RECIPIENTS = 50;
 
 /**
  * Notifies the people a new post concerns: mentioned people and cooperatives' members, authors of quoted posts,
- * the author of the post replied to, and the topic's watchers. Muted topics and the poster get nothing; people who
- * cannot read the category get nothing. Watchers' "posted" notifications consolidate per topic while unread.
+ * the author of the post replied to, and the watchers (topic, tag, category levels and the category's default; see
+ * `watchingRecipients`). Muted people and the poster get nothing; people who cannot read the category get nothing.
+ * Watchers' "posted" notifications consolidate per topic while unread. Mentions and replies also queue an email
+ * in the same transaction (per the recipient's preferences).
  */
 export async function notifyAboutPost(
   manager: EntityManager,
@@ -66,23 +70,19 @@ export async function notifyAboutPost(
       want(author.author_id, rendered.quotedPostNumbers.includes(author.number) ? "quoted" : "replied");
     }
   }
-  const watches: Array<{ person_id: string; level: string }> = await manager.query(
-    "SELECT person_id, level FROM forum_topic_watch WHERE topic_id = $1",
-    [topic.id],
-  );
-  const muted = new Set<string>();
-  for (const watch of watches) {
-    if (watch.level === "muted") muted.add(watch.person_id);
-    else if (watch.level === "watching" || (watch.level === "watching_first_post" && post.number === 1)) {
-      want(watch.person_id, "posted");
-    }
-  }
+  const watching = await watchingRecipients(manager, {
+    topicId: topic.id,
+    categoryId: category.id,
+    firstPost: post.number === 1,
+    alsoConsider: [...wanted.keys()],
+  });
+  for (const personId of watching.watchers) want(personId, "posted");
 
   wanted.delete(post.authorId);
-  for (const personId of muted) wanted.delete(personId);
+  for (const personId of watching.muted) wanted.delete(personId);
   const readers = await filterAudience(manager, category.readAudience, [...wanted.keys()]);
+  for (const personId of wanted.keys()) if (!readers.has(personId)) wanted.delete(personId);
   for (const [personId, kind] of wanted) {
-    if (!readers.has(personId)) continue;
     await addNotification(manager, now, {
       personId,
       kind,
@@ -92,4 +92,5 @@ export async function notifyAboutPost(
       consolidationKey: kind === "posted" ? `posted:${topic.id}` : undefined,
     });
   }
+  await queuePostEmails(manager, now, { topicId: topic.id, post, recipients: wanted });
 }

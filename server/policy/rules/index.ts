@@ -2,6 +2,7 @@ import { FOUNDATION_RULES } from "./foundation-rules.js";
 import { BLUEPRINT_RULES } from "./blueprint-rules.js";
 import { FORUM_RULES } from "./forum-rules.js";
 import { FORUM_MODERATION_RULES } from "./forum-moderation-rules.js";
+import { FORUM_MAIL_RULES } from "./forum-mail-rules.js";
 import { CLUSTER_RULES } from "./cluster-rules.js";
 import { SEARCH_RULES } from "./search-rules.js";
 import { MANUAL_RULES } from "./manual-rules.js";
@@ -13,6 +14,7 @@ export const RULE_SETS = [
   FOUNDATION_RULES,
   FORUM_RULES,
   FORUM_MODERATION_RULES,
+  FORUM_MAIL_RULES,
   SEARCH_RULES,
   BLUEPRINT_RULES,
   CLUSTER_RULES,

@@ -49,16 +49,21 @@ export function ForumNotificationsPage() {
     <div className="page">
       <div className="page-heading">
         <h1>Notifications</h1>
-        <button
-          type="button"
-          className="button"
-          onClick={async () => {
-            await markAll.run({});
-            reload();
-          }}
-        >
-          Mark all read
-        </button>
+        <div className="actions">
+          <Link to="/forum/preferences" className="button">
+            Preferences
+          </Link>
+          <button
+            type="button"
+            className="button"
+            onClick={async () => {
+              await markAll.run({});
+              reload();
+            }}
+          >
+            Mark all read
+          </button>
+        </div>
       </div>
       <ErrorList errors={[...errors, ...markAll.errors]} />
       <ul className="forum-notifications">

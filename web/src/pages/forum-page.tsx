@@ -1,4 +1,5 @@
 import { ErrorList } from "../components/error-list.js";
+import { ForumCategoryWatchControl } from "../components/forum-category-watch-control.js";
 import { ForumNewTopicForm } from "../components/forum-new-topic-form.js";
 import {
   ForumTopicList,
@@ -90,6 +91,7 @@ export function ForumPage({ location }: { location: string }) {
           </Link>
         ))}
       </nav>
+      {category ? <ForumCategoryWatchControl key={category} slug={category} /> : null}
       <nav aria-label="Topic order" className="forum-orders">
         {ORDERS.filter(([value]) => person || value !== "UNREAD").map(([value, label]) => (
           <Link
