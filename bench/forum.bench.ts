@@ -8,7 +8,12 @@ import { FORUM_QUERY, type ForumAnswer, TOPIC_QUERY, type TopicAnswer } from "./
 import { expectGraphqlSuccess } from "./support/graphql-load.js";
 import { graphqlTarget, runHttpLoad } from "./support/http-load.js";
 import { mean } from "./support/percentile.js";
-import { baselineRequestsPerSecond, formatMilliseconds, formatPercent, throughputRatio } from "./support/report.js";
+import {
+  baselineRequestsPerSecond,
+  formatMilliseconds,
+  formatPercent,
+  throughputRatio,
+} from "./support/report.js";
 import { writeResultsFile } from "./support/results-file.js";
 import { seedForum } from "./support/seed-forum.js";
 import { startBaselineServer, startBenchHub } from "./support/servers.js";
@@ -31,10 +36,15 @@ console.log(`forum: 50 connections, database ${environment.databaseUrl ? "Postgr
 
 const seedStarted = performance.now();
 // One reply a second per person (Discourse's 5 s would need 500 posters for 100 posts/s); the rest as configured.
-const hub = await startBenchHub(environment, { seed: seedForum, hubEnv: { FORUM_POST_INTERVAL_SECONDS: "1" } });
+const hub = await startBenchHub(environment, {
+  seed: seedForum,
+  hubEnv: { FORUM_POST_INTERVAL_SECONDS: "1" },
+});
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 const seed = hub.extra;
-console.log(`  seeded ${seed.posts} posts in ${seed.topics} topics; hub up after ${seedSeconds.toFixed(1)} s`);
+console.log(
+  `  seeded ${seed.posts} posts in ${seed.topics} topics; hub up after ${seedSeconds.toFixed(1)} s`,
+);
 
 const deepStart = seed.bigTopicPosts - PAGE;
 const READS = [
@@ -44,7 +54,11 @@ const READS = [
     query: FORUM_QUERY,
     variables: { order: "LATEST", filter: { categorySlug: seed.categorySlug } },
   },
-  { scenario: "topic page 1 (50 posts)", query: TOPIC_QUERY, variables: { id: seed.bigTopicId, first: PAGE } },
+  {
+    scenario: "topic page 1 (50 posts)",
+    query: TOPIC_QUERY,
+    variables: { id: seed.bigTopicId, first: PAGE },
+  },
   {
     scenario: `topic deep page, after cursor (posts ${deepStart + 1}+)`,
     query: TOPIC_QUERY,
@@ -69,10 +83,16 @@ const READS = [
 ];
 
 async function check(read: (typeof READS)[number]): Promise<void> {
-  const data = await expectGraphqlSuccess({ url: hub.url, query: read.query, variables: read.variables, token: read.token });
+  const data = await expectGraphqlSuccess({
+    url: hub.url,
+    query: read.query,
+    variables: read.variables,
+    token: read.token,
+  });
   if (read.query === TOPIC_QUERY) {
     const posts = (data as TopicAnswer).forumTopic?.posts.edges ?? [];
-    const first = (read.variables.fromNumber as number | undefined) ?? (read.variables.after ? deepStart + 1 : 1);
+    const first =
+      (read.variables.fromNumber as number | undefined) ?? (read.variables.after ? deepStart + 1 : 1);
     if (posts.length !== read.variables.first || posts[0].node.number !== first || !posts[0].node.html)
       throw new Error(`${read.scenario}: expected ${read.variables.first} posts from ${first}`);
   } else if ((data as ForumAnswer).forumTopics.edges.length !== PAGE) {
@@ -80,7 +100,13 @@ async function check(read: (typeof READS)[number]): Promise<void> {
   }
 }
 
-async function measure(scenario: string, server: ChildServer, query: string, variables: object, token?: string) {
+async function measure(
+  scenario: string,
+  server: ChildServer,
+  query: string,
+  variables: object,
+  token?: string,
+) {
   process.stdout.write(`  ${scenario}: ${load.warmupSeconds}s warm-up + ${load.seconds}s...`);
   const result = await runHttpLoad(graphqlTarget(server.url, query, { ...variables }, token), {
     ...load,
@@ -96,7 +122,12 @@ async function measure(scenario: string, server: ChildServer, query: string, var
 async function probe(topicId: string, tokens: readonly string[]): Promise<number> {
   const times: number[] = [];
   for (const token of tokens) {
-    const reply = await sendReply(hub.url, token, topicId, `Probe ${Date.now()} ${Math.random()}: works for us.`);
+    const reply = await sendReply(
+      hub.url,
+      token,
+      topicId,
+      `Probe ${Date.now()} ${Math.random()}: works for us.`,
+    );
     if (reply.outcome !== "ok") throw new Error(`probe reply refused: ${reply.outcome}`);
     times.push(reply.ms);
   }
@@ -129,15 +160,20 @@ try {
   for (const read of READS) await check(read);
   await expectGraphqlSuccess({ url: baseline.url, query: "{ hello }" });
   results.push(await measure("bare Apollo Server (before)", baseline, "{ hello }", {}));
-  for (const read of READS) results.push(await measure(read.scenario, hub, read.query, read.variables, read.token));
+  for (const read of READS)
+    results.push(await measure(read.scenario, hub, read.query, read.variables, read.token));
   results.push(await measure("bare Apollo Server (after)", baseline, "{ hello }", {}));
 
   const probeTokens = seed.posterTokens.slice(-2 * PROBES);
   const quietMs = await probe(seed.quietTopicId, probeTokens.slice(0, PROBES));
   const watchedMs = await probe(seed.bigTopicId, probeTokens.slice(PROBES));
-  console.log(`  single reply: ${quietMs.toFixed(1)} ms without watchers, ${watchedMs.toFixed(1)} ms with ${seed.watchers}`);
+  console.log(
+    `  single reply: ${quietMs.toFixed(1)} ms without watchers, ${watchedMs.toFixed(1)} ms with ${seed.watchers}`,
+  );
   const topicPage = READS[2];
-  process.stdout.write(`  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s while reading the topic page...`);
+  process.stdout.write(
+    `  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s while reading the topic page...`,
+  );
   const [postingRun, readRun] = await Promise.all([
     runPostingLoad({
       url: hub.url,
@@ -186,7 +222,10 @@ const file = await writeResultsFile("forum", hub.databaseKind, startedAt, {
   settings: { ...load, hubLogLevel: environment.hubLogLevel, postsPerSecond: POSTS_PER_SECOND },
   seed: { ...seed, posterTokens: seed.posterTokens.length, seedAndStartSeconds: seedSeconds },
   targets: { p95Ms: P95_TARGET_MS, requestsPerSecond: RATE_TARGET },
-  results: table.map((result) => ({ ...result, ratio: throughputRatio(result.load.requestsPerSecond, baselineRate) })),
+  results: table.map((result) => ({
+    ...result,
+    ratio: throughputRatio(result.load.requestsPerSecond, baselineRate),
+  })),
   posting,
   fanOut,
 });

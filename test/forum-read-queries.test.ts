@@ -2,7 +2,13 @@ import type { DataSource } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORUM_QUERY, TOPIC_QUERY } from "../bench/support/forum-queries.js";
 import { ManualClock } from "../server/clock.js";
-import { createCategory, createTopic, type ForumCaller, forumCaller, reply } from "./support/forum-fixtures.js";
+import {
+  createCategory,
+  createTopic,
+  type ForumCaller,
+  forumCaller,
+  reply,
+} from "./support/forum-fixtures.js";
 import { expectData, graphql } from "./support/graphql-client.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
@@ -60,7 +66,10 @@ describe("Forum hot reads", () => {
     const forum = { order: "LATEST", filter: {} };
     const one = await statementsOf(FORUM_QUERY, forum);
     const categoryId = expectData(
-      await graphql<{ forumCategories: Array<{ id: string; slug: string }> }>(hub.url, "{ forumCategories { id slug } }"),
+      await graphql<{ forumCategories: Array<{ id: string; slug: string }> }>(
+        hub.url,
+        "{ forumCategories { id slug } }",
+      ),
     ).forumCategories.find((category) => category.slug === "other-reads")?.id;
     for (let index = 0; index < 5; index++) {
       const author = await forumCaller(hub);

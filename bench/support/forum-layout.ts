@@ -18,13 +18,18 @@ export interface ForumLayout {
  * topic would have no opening post. The seed places other-topic post `i` (0-based) in other topic `i % (topics - 1)`
  * as number `1 + floor(i / (topics - 1))`, which yields exactly these counts.
  */
-export function forumLayout(options: { posts: number; topics: number; bigTopicReplies: number }): ForumLayout {
+export function forumLayout(options: {
+  posts: number;
+  topics: number;
+  bigTopicReplies: number;
+}): ForumLayout {
   const { posts, topics, bigTopicReplies } = options;
   if (!Number.isInteger(topics) || topics < 2) throw new Error("at least 2 topics");
   const bigTopicPosts = bigTopicReplies + 1;
   const otherTopics = topics - 1;
   const otherPosts = posts - bigTopicPosts;
-  if (otherPosts < otherTopics) throw new Error(`${posts} posts cannot give ${topics} topics an opening post`);
+  if (otherPosts < otherTopics)
+    throw new Error(`${posts} posts cannot give ${topics} topics an opening post`);
   return {
     topics,
     posts,

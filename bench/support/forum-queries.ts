@@ -31,7 +31,10 @@ export const TOPIC_QUERY = `query Topic($id: ID!, $first: Int, $after: String, $
 export interface TopicAnswer {
   forumTopic: {
     highestPostNumber: number;
-    posts: { edges: Array<{ node: { number: number; html: string | null } }>; pageInfo: { hasNextPage: boolean } };
+    posts: {
+      edges: Array<{ node: { number: number; html: string | null } }>;
+      pageInfo: { hasNextPage: boolean };
+    };
   } | null;
 }
 

@@ -52,11 +52,14 @@ function createForumLoaders(context: GraphQLContext): ForumLoaders {
     );
   // Raw SQL shaped like the entity: these run on every topic page, and TypeORM's find costs more than the query.
   const rowsById = <T>(entity: EntitySchema<T>, table: string, ids: readonly string[]): Promise<T[]> =>
-    dataSource.query(`SELECT ${entityColumns(dataSource.manager, entity, "item")} FROM ${table} item WHERE item.id = ANY($1)`, [
-      [...ids],
-    ]);
+    dataSource.query(
+      `SELECT ${entityColumns(dataSource.manager, entity, "item")} FROM ${table} item WHERE item.id = ANY($1)`,
+      [[...ids]],
+    );
   return {
-    categoryById: new DataLoader(async (ids) => byId(await rowsById(ForumCategoryEntity, "forum_category", ids), ids)),
+    categoryById: new DataLoader(async (ids) =>
+      byId(await rowsById(ForumCategoryEntity, "forum_category", ids), ids),
+    ),
     topicById: new DataLoader(async (ids) => byId(await rowsById(ForumTopicEntity, "forum_topic", ids), ids)),
     postById: new DataLoader(async (ids) => byId(await rowsById(ForumPostEntity, "forum_post", ids), ids)),
     postByTopicNumber: new DataLoader(async (keys) => {
