@@ -9,6 +9,7 @@ import { AddManualReleaseAssets1764510000000 } from "./1764510000000-AddManualRe
 import { SpeedUpSearch1764520000000 } from "./1764520000000-SpeedUpSearch.js";
 import { AddForumModerationTools1764540000000 } from "./1764540000000-AddForumModerationTools.js";
 import { CreateForumWatchingAndMail1764530000000 } from "./1764530000000-CreateForumWatchingAndMail.js";
+import { IndexVisibleForumTopicsByCategory1764550000000 } from "./1764550000000-IndexVisibleForumTopicsByCategory.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   SpeedUpSearch1764520000000,
   AddForumModerationTools1764540000000,
   CreateForumWatchingAndMail1764530000000,
+  IndexVisibleForumTopicsByCategory1764550000000,
 ];

@@ -3,6 +3,8 @@ import { notFound } from "../../errors.js";
 import type { GraphQLContext } from "../../graphql/context.js";
 import type { ForumResource } from "../../policy/rules/forum-rules.js";
 import { type ForumAudience, type ForumCategory, ForumCategoryEntity } from "./forum-category.entity.js";
+import { entityColumns } from "./entity-columns.js";
+import { forumLoaders } from "./forum-loaders.js";
 import { type ForumPost, ForumPostEntity } from "./forum-post.entity.js";
 import { type ForumTopic, ForumTopicEntity } from "./forum-topic.entity.js";
 
@@ -56,13 +58,36 @@ export async function canReadCategory(
   );
 }
 
-/** IDs of every category the viewer may read. Categories are few, so this is one small query. */
+const CATEGORIES = new WeakMap<GraphQLContext, Promise<ForumCategory[]>>();
+
+/**
+ * Every category, in order, loaded once per request: the forum page asks for the category list and the topic
+ * list, and both need it. Also primes the `categoryById` loader, so each topic's `category` costs no query.
+ */
+function allCategories(context: GraphQLContext): Promise<ForumCategory[]> {
+  let categories = CATEGORIES.get(context);
+  if (!categories) {
+    const { manager } = context.dataSource;
+    categories = manager
+      .query(
+        `SELECT ${entityColumns(manager, ForumCategoryEntity, "category")} FROM forum_category category
+         ORDER BY category.position ASC, category.name ASC`,
+      )
+      .then((rows: ForumCategory[]) => {
+        const byId = forumLoaders(context).categoryById;
+        for (const row of rows) byId.prime(row.id, row);
+        return rows;
+      });
+    CATEGORIES.set(context, categories);
+  }
+  return categories;
+}
+
+/** Every category the viewer may read. Categories are few, so this is one small query per request. */
 export async function readableCategories(context: GraphQLContext): Promise<ForumCategory[]> {
-  const categories = await context.dataSource.manager.find(ForumCategoryEntity, {
-    order: { position: "ASC", name: "ASC" },
-  });
   const readable: ForumCategory[] = [];
-  for (const category of categories) if (await canReadCategory(context, category)) readable.push(category);
+  for (const category of await allCategories(context))
+    if (await canReadCategory(context, category)) readable.push(category);
   return readable;
 }
 

@@ -56,6 +56,8 @@ export const ForumTopicEntity = new EntitySchema<ForumTopic>({
     { name: "forum_topic_category_latest_idx", columns: ["categoryId", "pinned", "lastPostedAt", "id"] },
     { name: "forum_topic_top_idx", columns: ["likeCount", "replyCount", "id"] },
     { name: "forum_topic_author_created_idx", columns: ["authorId", "createdAt"] },
+    // Topic counts per category (every forum page) as an index-only scan instead of reading every topic row.
+    { name: "forum_topic_visible_category_idx", columns: ["categoryId"], where: "hidden = false" },
   ],
   relations: {
     category: belongsTo("ForumCategory", "category_id", "forum_topic_category_fkey"),

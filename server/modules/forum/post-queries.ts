@@ -1,6 +1,7 @@
 import type { EntityManager } from "typeorm";
 import { badUserInput } from "../../errors.js";
 import { type Connection, decodeCursor, toConnection } from "../../graphql/connection.js";
+import { entityColumns } from "./entity-columns.js";
 import { type ForumPost, ForumPostEntity } from "./forum-post.entity.js";
 
 /**
@@ -26,11 +27,11 @@ export async function listPosts(
     }
     start = page.fromNumber;
   }
-  const rows = await manager
-    .createQueryBuilder(ForumPostEntity, "post")
-    .where("post.topic_id = :topicId AND post.number >= :start", { topicId, start })
-    .orderBy("post.number", "ASC")
-    .take(page.first + 1)
-    .getMany();
+  // Raw SQL shaped like the entity: the same index range scan, without TypeORM's building and hydration.
+  const rows: ForumPost[] = await manager.query(
+    `SELECT ${entityColumns(manager, ForumPostEntity, "post")} FROM forum_post post
+     WHERE post.topic_id = $1 AND post.number >= $2 ORDER BY post.number ASC LIMIT $3`,
+    [topicId, start, page.first + 1],
+  );
   return toConnection(rows, page.first, (post) => [post.number], start > 1);
 }
