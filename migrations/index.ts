@@ -22,7 +22,7 @@ export const MIGRATIONS = [
   CreateClusterRunningBlueprints1764500000000,
   AddManualReleaseAssets1764510000000,
   SpeedUpSearch1764520000000,
-  AddForumModerationTools1764540000000,
   CreateForumWatchingAndMail1764530000000,
+  AddForumModerationTools1764540000000,
   IndexVisibleForumTopicsByCategory1764550000000,
 ];
