@@ -3,7 +3,7 @@ import { inTransaction } from "../server/db/transaction.js";
 import { agentFromCredential } from "../server/modules/clusters/agent-identity.js";
 import { DEFAULT_CLUSTER_SETTINGS } from "../server/modules/clusters/cluster-settings.js";
 import { renewLease } from "../server/modules/clusters/renew-lease.js";
-import { renewSteadyLease } from "../server/modules/clusters/renew-steady-lease.js";
+import { renewSteadyLease, renewUnchangedLease } from "../server/modules/clusters/renew-steady-lease.js";
 import { ManualClock } from "../server/clock.js";
 import { buildRegisteredCluster } from "./support/cluster-factories.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
@@ -102,5 +102,75 @@ describe("renewSteadyLease", () => {
     }
     const [row] = await dataSource.query("SELECT conditions FROM member_cluster WHERE id = $1", [cluster.id]);
     expect(row.conditions[0].message).toBe("changed");
+  });
+});
+
+describe("renewUnchangedLease", () => {
+  /** A healthy cluster with a fresh report of `ready` ready nodes, its conditions set by the locked renewal. */
+  async function reportingCluster(ready = 3) {
+    const { cluster, agent, facts } = await healthyCluster();
+    await hub.database.dataSource.query(
+      "UPDATE member_cluster SET latest_report = $2, latest_report_received_at = $3 WHERE id = $1",
+      [cluster.id, JSON.stringify({ nodes: { total: 3, ready } }), clock.now()],
+    );
+    await inTransaction(hub.database.dataSource, (manager) => renewLease(manager, agent, facts(), settings));
+    return { cluster, agent, facts };
+  }
+  const conditionsOf = async (clusterId: string) =>
+    (
+      await hub.database.dataSource.query("SELECT conditions FROM member_cluster WHERE id = $1", [clusterId])
+    )[0].conditions;
+
+  it("renews a healthy, reporting cluster in one statement and leaves its conditions as they were", async () => {
+    const { cluster, agent, facts } = await reportingCluster();
+    const before = await conditionsOf(cluster.id);
+    clock.advance(10_000);
+    expect(await renewUnchangedLease(hub.database.dataSource, agent, facts(), settings)).toBe(true);
+    expect(new Date((await leaseColumns(cluster.id)).lease_renewed_at)).toEqual(clock.now());
+    expect(await conditionsOf(cluster.id)).toEqual(before);
+  });
+
+  it("matches nothing within the minimum interval, for a stale report, without ready nodes or on clock skew", async () => {
+    const fresh = await reportingCluster();
+    clock.advance(500);
+    expect(await renewUnchangedLease(hub.database.dataSource, fresh.agent, fresh.facts(), settings)).toBe(
+      false,
+    );
+
+    clock.advance(61_000);
+    expect(await renewUnchangedLease(hub.database.dataSource, fresh.agent, fresh.facts(), settings)).toBe(
+      false,
+    );
+
+    const noneReady = await reportingCluster(0);
+    clock.advance(10_000);
+    expect(
+      await renewUnchangedLease(hub.database.dataSource, noneReady.agent, noneReady.facts(), settings),
+    ).toBe(false);
+
+    const skewed = await reportingCluster();
+    clock.advance(10_000);
+    const facts = { now: clock.now(), agentTime: new Date(clock.now().getTime() + 60_000) };
+    expect(await renewUnchangedLease(hub.database.dataSource, skewed.agent, facts, settings)).toBe(false);
+  });
+
+  it("matches nothing once the lease is lost or the cluster revoked", async () => {
+    const lost = await reportingCluster();
+    await hub.database.dataSource.query("UPDATE member_cluster SET lease_lost_at = $2 WHERE id = $1", [
+      lost.cluster.id,
+      clock.now(),
+    ]);
+    const revoked = await reportingCluster();
+    await hub.database.dataSource.query("UPDATE member_cluster SET revoked_at = $2 WHERE id = $1", [
+      revoked.cluster.id,
+      clock.now(),
+    ]);
+    clock.advance(10_000);
+    expect(await renewUnchangedLease(hub.database.dataSource, lost.agent, lost.facts(), settings)).toBe(
+      false,
+    );
+    expect(await renewUnchangedLease(hub.database.dataSource, revoked.agent, revoked.facts(), settings)).toBe(
+      false,
+    );
   });
 });

@@ -9,7 +9,7 @@ import type { AgentIdentity } from "./agent-identity.js";
 import { DEFAULT_CLUSTER_SETTINGS, JOIN_TOKEN_PREFIX, MAX_REPORT_BYTES } from "./cluster-settings.js";
 import { claimJoinToken, joinTokenRejected, registerCluster } from "./register-cluster.js";
 import { renewLease } from "./renew-lease.js";
-import { renewSteadyLease } from "./renew-steady-lease.js";
+import { renewSteadyLease, renewUnchangedLease } from "./renew-steady-lease.js";
 import { reportStatus } from "./report-status.js";
 import { runningBlueprintsSchema } from "./running-blueprints.js";
 import { recordAgentEventsSchema, statusReportSchema } from "./status-report-schema.js";
@@ -39,6 +39,8 @@ function requireAgent(context: GraphQLContext): AgentIdentity {
   if (!context.viewer) throw unauthenticated();
   throw forbidden("Only a cluster agent, with its cluster credential, may do this");
 }
+
+const renewed = (now: Date) => ({ leaseSeconds: settings.leaseSeconds, serverTime: now });
 
 function reportTooLarge(report: unknown): boolean {
   return Buffer.byteLength(JSON.stringify(report) ?? "", "utf8") > MAX_REPORT_BYTES;
@@ -79,10 +81,12 @@ export const agentResolvers: Resolvers = {
           { field: "input.agentTime", message: "more than a year away from the hub's time" },
         ]);
       const facts = { now, agentTime: input.agentTime };
-      // Almost every renewal is a healthy cluster's: no transaction, no lock. Transitions take the locked path.
+      // Almost every renewal is a healthy cluster's: one statement, then one read and a conditional update, and only
+      // transitions take the locked path.
+      if (await renewUnchangedLease(context.dataSource, agent, facts, settings)) return renewed(now);
       if ((await renewSteadyLease(context.dataSource, agent, facts, settings)) === "not-steady")
         await inTransaction(context.dataSource, (manager) => renewLease(manager, agent, facts, settings));
-      return { leaseSeconds: settings.leaseSeconds, serverTime: now };
+      return renewed(now);
     },
     reportStatus: async (_parent, { input }, context) => {
       const agent = requireAgent(context);

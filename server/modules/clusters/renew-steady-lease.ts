@@ -3,7 +3,14 @@ import type { DataSource } from "typeorm";
 import type { AgentIdentity } from "./agent-identity.js";
 import type { ClusterSettings } from "./cluster-settings.js";
 import { changedConditions } from "./conditions.js";
-import { type LeaseState, renewLeaseState } from "./lease-state.js";
+import {
+  availableCondition,
+  capacityFreshCondition,
+  clockSyncedCondition,
+  credentialExpiringCondition,
+  type LeaseState,
+  renewLeaseState,
+} from "./lease-state.js";
 
 /** What an unlocked read of the cluster row gives the steady-state renewal. */
 interface LeaseRow {
@@ -15,6 +22,48 @@ interface LeaseRow {
   renewal_streak: number;
   latest_report_received_at: Date | null;
   ready_nodes: number | null;
+}
+
+/**
+ * The common case in one statement: a cluster whose conditions would come out of this renewal exactly as they
+ * are stored. Their expected values are computed by the same functions as every renewal's, for a live lease, a
+ * fresh report with ready nodes and this request's clock and credential; the `WHERE` checks that the row is in
+ * that state (conditions compared without their `lastTransitionTime`, which a renewal without a status change keeps),
+ * so only the lease columns change. Anything else matches nothing and {@link renewSteadyLease} reads the row.
+ */
+export async function renewUnchangedLease(
+  dataSource: DataSource,
+  agent: AgentIdentity,
+  facts: { now: Date; agentTime: Date },
+  settings: ClusterSettings,
+): Promise<boolean> {
+  const { now } = facts;
+  const expected = [
+    availableCondition({ leaseLost: false, everRenewed: true, readyNodes: 1 }),
+    capacityFreshCondition(now, now, settings.statusIntervalSeconds),
+    clockSyncedCondition(facts.agentTime, now, settings.leaseSeconds),
+    credentialExpiringCondition(agent.credentialExpiresAt, now, settings.credentialLifetimeHours),
+  ].sort((a, b) => a.type.localeCompare(b.type));
+  // capacityFreshCondition rounds the report's age to whole seconds: fresh while under 2 intervals + 0.5 s.
+  const freshAfter = new Date(now.getTime() - settings.statusIntervalSeconds * 2_000 - 500);
+  const [, updated] = (await dataSource.query(
+    `UPDATE member_cluster
+        SET lease_renewed_at = $2, lease_expires_at = $3, updated_at = $2
+      WHERE id = $1 AND revoked_at IS NULL AND lease_lost_at IS NULL
+        AND lease_renewed_at <= $4 AND latest_report_received_at > $5
+        AND coalesce((latest_report -> 'nodes' ->> 'ready')::int, 1) <> 0
+        AND (SELECT jsonb_agg(c - 'lastTransitionTime' ORDER BY c ->> 'type')
+               FROM jsonb_array_elements(conditions) AS c) = $6::jsonb`,
+    [
+      agent.clusterId,
+      now,
+      new Date(now.getTime() + settings.leaseSeconds * 1000),
+      new Date(now.getTime() - settings.minRenewalIntervalSeconds * 1000),
+      freshAfter,
+      JSON.stringify(expected),
+    ],
+  )) as [unknown, number];
+  return updated === 1;
 }
 
 /** How a steady-state renewal ended: applied, coalesced with one a moment ago, or left to the locked path. */
