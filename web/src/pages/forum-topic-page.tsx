@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { ErrorList } from "../components/error-list.js";
 import {
   ADVISORY_FIELDS,
@@ -24,8 +24,8 @@ import { permalinkTarget, postPath } from "../lib/forum-permalink.js";
 import { type GraphqlError, graphqlRequest } from "../lib/graphql.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
-import { usePostUrlTracking } from "../lib/use-post-url-tracking.js";
-import { POSTS_PER_PAGE, useTopicStream } from "../lib/use-topic-stream.js";
+import { usePostTarget } from "../lib/use-post-target.js";
+import { useTopicStream } from "../lib/use-topic-stream.js";
 import { useViewer } from "../lib/viewer.js";
 
 /** The topic's own fields come only with the first page (`$withTopic`); "Load more" asks for posts alone. */
@@ -91,67 +91,14 @@ export function ForumTopicPage({ id, postNumber }: { id: string; postNumber?: st
   const { topic, posts, errors, loading } = stream;
   const [quote, setQuote] = useState("");
   const [quoteErrors, setQuoteErrors] = useState<GraphqlError[]>([]);
-  const [target, setTarget] = useState(startAt);
-  const scrollPending = useRef(startAt !== null);
-  const skipTrackingUntil = useRef(0);
+  const { target, select, goTo } = usePostTarget(stream, startAt, postNumber);
   usePageTitle(topic?.title ?? "Forum");
-  usePostUrlTracking(
-    topic?.path ?? null,
-    useCallback(() => performance.now() < skipTrackingUntil.current, []),
-  );
 
   const lastLoaded = posts.at(-1)?.number ?? 0;
   useEffect(() => {
     if (person && lastLoaded > 0)
       void graphqlRequest(MARK_READ, { input: { topicId: id, postNumber: lastLoaded } });
   }, [person, id, lastLoaded]);
-
-  /** Shows post `number`: marks it, scrolls to it, loading the topic from there when it is not loaded. */
-  const goTo = useCallback(
-    (number: number, loaded: boolean) => {
-      setTarget(number);
-      scrollPending.current = true;
-      if (!loaded) void stream.openAt(number);
-    },
-    [stream.openAt],
-  );
-
-  // A navigation to another post of this topic (back, forward, a link) keeps the page and goes to that post.
-  const requested = permalinkTarget(postNumber, "");
-  const lastRequested = useRef(requested);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reacts to the requested number only
-  useEffect(() => {
-    if (requested === lastRequested.current) return;
-    lastRequested.current = requested;
-    if (requested !== null)
-      goTo(
-        requested,
-        posts.some((post) => post.number === requested),
-      );
-  }, [requested]);
-
-  // A permalink past the last post opens the end of the topic instead of an empty page.
-  useEffect(() => {
-    if (!loading && topic && posts.length === 0 && topic.highestPostNumber > 0) {
-      goTo(topic.highestPostNumber, false);
-      void stream.openAt(Math.max(1, topic.highestPostNumber - POSTS_PER_PAGE + 1));
-    }
-  }, [loading, topic, posts.length, goTo, stream.openAt]);
-
-  // Once the target post is on the page: scroll to it, focus it, and show its permalink in the address bar.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `posts` is read through the DOM once they render
-  useEffect(() => {
-    if (!scrollPending.current || target === null || loading || !topic) return;
-    const element = document.getElementById(`post-${target}`);
-    if (!element) return;
-    scrollPending.current = false;
-    skipTrackingUntil.current = performance.now() + 600;
-    element.scrollIntoView({ block: "start" });
-    element.focus({ preventScroll: true });
-    const path = postPath(topic.path, target);
-    if (window.location.pathname !== path || window.location.hash)
-      window.history.replaceState(window.history.state, "", path);
-  }, [target, posts, loading, topic]);
 
   const quotePost = async (post: ForumPostData) => {
     const response = await graphqlRequest<QuotedPost>(QUOTE_QUERY, { id, number: post.number });
@@ -160,13 +107,10 @@ export function ForumTopicPage({ id, postNumber }: { id: string; postNumber?: st
     if (quoted) setQuote(quoteOf(quoted));
   };
 
+  // One's new reply is shown and marked: loaded from there if the page does not reach the end yet.
   const posted = (number: number) => {
-    if (stream.hasMore) goTo(number, false);
-    else {
-      setTarget(number);
-      scrollPending.current = true;
-      void stream.refresh();
-    }
+    goTo(number, !stream.hasMore);
+    if (!stream.hasMore) void stream.refresh();
   };
 
   if (loading && !topic) return <div className="page">Loading…</div>;
@@ -238,12 +182,7 @@ export function ForumTopicPage({ id, postNumber }: { id: string; postNumber?: st
                 isModerator={isModerator}
                 permalink={postPath(topic.path, node.number)}
                 highlighted={node.number === target}
-                onSelect={(number) => {
-                  // The chosen post wins over a scroll still being tracked (the click may follow one).
-                  skipTrackingUntil.current = performance.now() + 600;
-                  setTarget(number);
-                  window.history.replaceState(window.history.state, "", postPath(topic.path, number));
-                }}
+                onSelect={select}
                 onQuote={quotePost}
                 onChange={stream.refresh}
               />
