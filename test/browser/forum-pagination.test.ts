@@ -5,14 +5,20 @@ import { buildCaller } from "../support/factories.js";
 import { createCategory, FORUM } from "../support/forum-fixtures.js";
 import { expectData, graphql } from "../support/graphql-client.js";
 import { startTestHub, type TestHub } from "../support/test-hub.js";
-import { expectNoSeriousAxeViolations, requireWebBuild, screenshot, withBrowser } from "./support/browser.js";
+import {
+  expectNoSeriousAxeViolations,
+  requireWebBuild,
+  screenshot,
+  signInThroughUi,
+  withBrowser,
+} from "./support/browser.js";
 
 const REPLIES = 120;
 let hub: TestHub;
 let topicPath: string;
 beforeAll(async () => {
   requireWebBuild();
-  hub = await startTestHub();
+  hub = await startTestHub({ env: { DEMO_SEED: "true" } });
   const { dataSource } = hub.database;
   const steward = await buildCaller(dataSource, { hubRoles: ["steward"], handle: "long-talker" });
   const categoryId = await createCategory(hub, steward.token, { slug: "ops", name: "Operations" });
@@ -118,6 +124,27 @@ describe("A long topic in a browser", () => {
         // Beyond the last post: the end of the topic, not an empty page.
         await page.goto(`${hub.url}${topicPath}/999`);
         await poll(() => page.locator(`#post-${REPLIES + 1}`).getAttribute("class")).toContain("highlighted");
+      }),
+    90_000,
+  );
+
+  it(
+    "quotes a post far down the topic (its Markdown fetched then) and shows the new reply marked",
+    () =>
+      withBrowser(async ({ page }) => {
+        await page.goto(`${hub.url}${topicPath}/110`);
+        await signInThroughUi(page, "Milo Member");
+        await page.goto(`${hub.url}${topicPath}/110`);
+        await page.getByRole("button", { name: "Quote #110" }).click();
+        const composer = page.getByLabel(/Your reply/);
+        await poll(() => composer.inputValue()).toBe("> [!quote @long-talker post:110]\n> reply 110\n\n");
+        await composer.press("End");
+        await composer.pressSequentially("Same here after the upgrade.");
+        await page.getByRole("button", { name: "Post reply" }).click();
+        const mine = page.getByRole("article", { name: `Post ${REPLIES + 2} by @milo-member` });
+        await poll(() => mine.getAttribute("class")).toContain("highlighted");
+        await poll(() => new URL(page.url()).pathname).toBe(`${topicPath}/${REPLIES + 2}`);
+        expect(await mine.locator("blockquote.quote").textContent()).toContain("reply 110");
       }),
     90_000,
   );
