@@ -148,4 +148,23 @@ describe("A long topic in a browser", () => {
       }),
     90_000,
   );
+
+  it(
+    "lets a moderator split a reply the page has not loaded",
+    () =>
+      withBrowser(async ({ page }) => {
+        await page.goto(`${hub.url}${topicPath}`);
+        await signInThroughUi(page, "Mona Moderator");
+        await page.goto(`${hub.url}${topicPath}`);
+        await poll(() => postNumbers(page)).toEqual(range(1, 50));
+        await page.getByText("Topic tools").click();
+        await page.getByLabel("Split replies (post numbers)").fill("120");
+        await page.getByLabel("New topic title").fill("Post 120 on its own");
+        await page.getByLabel("New topic category").selectOption({ label: "Operations" });
+        await page.getByRole("button", { name: "Split into a new topic" }).click();
+        await poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Post 120 on its own");
+        await poll(() => page.getByText("reply 120").isVisible()).toBe(true);
+      }),
+    90_000,
+  );
 });

@@ -155,7 +155,6 @@ export function ForumTopicPage({ id, postNumber }: { id: string; postNumber?: st
           topicId={topic.id}
           slowModeSeconds={topic.slowModeSeconds}
           releaseStampId={topic.releaseStamp?.id ?? null}
-          posts={posts}
           isModerator={isModerator}
           onChange={stream.refresh}
         />
