@@ -111,14 +111,14 @@ describe("A long topic in a browser", () => {
           `${hub.url}${topicPath}/61`,
         );
         await page.getByRole("link", { name: "Permalink to post 115" }).click();
-        await poll(() => new URL(page.url()).pathname).toBe(`${topicPath}/115`);
+        await poll(async () => new URL(page.url()).pathname).toBe(`${topicPath}/115`);
         await poll(() => page.locator("#post-115").getAttribute("class")).toContain("highlighted");
         expect(await page.locator("#post-110").getAttribute("class")).not.toContain("highlighted");
 
         // Links written before permalinks (mail, search results) end in #post-<n>; they land on the post too.
         await page.goto(`${hub.url}${topicPath}#post-30`);
         await poll(() => page.locator("#post-30").getAttribute("class")).toContain("highlighted");
-        await poll(() => new URL(page.url()).pathname).toBe(`${topicPath}/30`);
+        await poll(async () => new URL(page.url()).pathname).toBe(`${topicPath}/30`);
         expect((await postNumbers(page))[0]).toBe(30);
 
         // Beyond the last post: the end of the topic, not an empty page.
@@ -143,7 +143,7 @@ describe("A long topic in a browser", () => {
         await page.getByRole("button", { name: "Post reply" }).click();
         const mine = page.getByRole("article", { name: `Post ${REPLIES + 2} by @milo-member` });
         await poll(() => mine.getAttribute("class")).toContain("highlighted");
-        await poll(() => new URL(page.url()).pathname).toBe(`${topicPath}/${REPLIES + 2}`);
+        await poll(async () => new URL(page.url()).pathname).toBe(`${topicPath}/${REPLIES + 2}`);
         expect(await mine.locator("blockquote.quote").textContent()).toContain("reply 110");
       }),
     90_000,

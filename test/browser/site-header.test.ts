@@ -25,7 +25,7 @@ const controlsOutsideHeader = (page: Page) =>
   page.evaluate(() => {
     const header = document.querySelector(".site-header")?.getBoundingClientRect();
     if (!header) return ["no header"];
-    return [...document.querySelectorAll(".site-header a, .site-header button, .site-header input")]
+    return Array.from(document.querySelectorAll(".site-header a, .site-header button, .site-header input"))
       .filter((element) => (element as HTMLElement).offsetParent !== null)
       .filter((element) => {
         const box = element.getBoundingClientRect();
