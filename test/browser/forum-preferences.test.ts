@@ -27,10 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-// At 1280 px the signed-in site header (with "Notifications") overflows and axe flags the Sign out button
-// (a header issue outside this feature, reported); these pages are checked at a wider desktop size.
-const WIDE = { viewport: { width: 1440, height: 900 } };
-
 /** Polls patiently: two cores are shared by parallel test files, so the page can take a few seconds. */
 const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
@@ -70,7 +66,7 @@ describe("Forum notification preferences in a browser", () => {
 
         await page.goto(`${hub.url}/forum?c=releases`);
         await poll(() => page.getByLabel("Notifications for Releases").inputValue()).toBe("WATCHING");
-      }, WIDE),
+      }),
     90_000,
   );
 });

@@ -25,14 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => hub?.stop());
 
-/**
- * Wide enough for the signed-in header: at 1280 px the site header of a signed-in person overflows (a site-wide
- * layout issue outside the manual screens) and axe then reports its "Sign out" button over the page background.
- */
-const WIDE = { viewport: { width: 1440, height: 900 } };
-
-const withWideBrowser = (use: Parameters<typeof withBrowser>[0]) => withBrowser(use, WIDE);
-
 /** The rendered width of the IP plan diagram once loaded (0 while broken or not yet loaded). */
 const diagramWidth = (page: import("playwright-core").Page) =>
   page.evaluate(() => {
@@ -42,7 +34,7 @@ const diagramWidth = (page: import("playwright-core").Page) =>
 
 describe("Maintaining a manual", () => {
   it("shows the IP plan diagram from content/ on the planning page", () =>
-    withWideBrowser(async ({ page }) => {
+    withBrowser(async ({ page }) => {
       await page.goto(`${hub.url}/manuals/cooby-stack/2026.11/planning/ip-and-dns-plan`);
       await expect.poll(() => diagramWidth(page)).toBeGreaterThan(0);
       expect(await page.getByRole("img", { name: /IP plan and HA topology of coop-prod/ }).isVisible()).toBe(
@@ -52,8 +44,8 @@ describe("Maintaining a manual", () => {
     }));
 
   it("a member proposes a new page; a maintainer merges it and it appears in the sidebar", () =>
-    withWideBrowser(({ page: milo }) =>
-      withWideBrowser(async ({ page: sam }) => {
+    withBrowser(({ page: milo }) =>
+      withBrowser(async ({ page: sam }) => {
         await milo.goto(`${hub.url}/manuals/cooby-stack/2026.11`);
         await signInThroughUi(milo, "Milo Member");
         await milo.getByRole("link", { name: "Propose a new page" }).click();
@@ -86,7 +78,7 @@ describe("Maintaining a manual", () => {
     ));
 
   it("a maintainer cuts a release, the switcher shows it with its banner, and sets its status", () =>
-    withWideBrowser(async ({ page: sam }) => {
+    withBrowser(async ({ page: sam }) => {
       await sam.goto(`${hub.url}/manuals/cooby-stack`);
       await signInThroughUi(sam, "Sam Steward");
       await sam.getByRole("link", { name: "Releases and maintainers" }).click();
@@ -118,9 +110,9 @@ describe("Maintaining a manual", () => {
     }));
 
   it("a steward adds a maintainer, who then reads the page feedback with its comment", () =>
-    withWideBrowser(({ page: sam }) =>
-      withWideBrowser(({ page: ada }) =>
-        withWideBrowser(async ({ page: milo }) => {
+    withBrowser(({ page: sam }) =>
+      withBrowser(({ page: ada }) =>
+        withBrowser(async ({ page: milo }) => {
           await milo.goto(`${hub.url}/manuals/cooby-stack/2026.11/planning/hardware`);
           await signInThroughUi(milo, "Milo Member");
           expect(await milo.getByRole("link", { name: "Feedback", exact: true }).count()).toBe(0);

@@ -100,6 +100,8 @@ const ROUTES: Array<[string, Render]> = [
   ["/dev/mailbox", () => <DevMailboxPage />],
   ["/forum/review", () => <ForumReviewPage />],
   ["/forum/t/:slug/:id", ({ id }) => <ForumTopicPage key={id} id={id} />],
+  // A post's permalink: the same page (same key), opened at that post.
+  ["/forum/t/:slug/:id/:number", ({ id, number }) => <ForumTopicPage key={id} id={id} postNumber={number} />],
   ...Object.entries(COMING_SOON).map(([path, page]): [string, Render] => [
     path,
     () => <ComingSoon title={page.title} description={page.description} />,

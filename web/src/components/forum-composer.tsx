@@ -15,7 +15,8 @@ export function ForumComposer({
 }: {
   topicId: string;
   quote: string;
-  onPosted: () => void;
+  /** Called with the new post's number once it is posted. */
+  onPosted: (number: number) => void;
 }) {
   const [markdown, setMarkdown] = useState("");
   const reply = useMutation<{ replyToForumTopic: { post: { number: number } } }>(REPLY);
@@ -27,7 +28,7 @@ export function ForumComposer({
     const response = await reply.run({ input: { topicId, markdown } });
     if (response.data) {
       setMarkdown("");
-      onPosted();
+      onPosted(response.data.replyToForumTopic.post.number);
     }
   };
   return (

@@ -1,13 +1,13 @@
 import "./forum.css";
+import { type MouseEvent, useState } from "react";
 import { useMutation } from "../lib/use-mutation.js";
 import { ErrorList } from "./error-list.js";
 
-/** A post as the topic page shows it. */
+/** A post as the topic page shows it (without its Markdown: "Quote" fetches that for the one post). */
 export interface ForumPostData {
   id: string;
   number: number;
   html: string | null;
-  markdown: string | null;
   hidden: boolean;
   likeCount: number;
   viewerHasLiked: boolean;
@@ -17,7 +17,7 @@ export interface ForumPostData {
   author: { handle: string; name: string } | null;
 }
 
-export const POST_FIELDS = `id number html markdown hidden likeCount viewerHasLiked isAcceptedAnswer createdAt editedAt
+export const POST_FIELDS = `id number html hidden likeCount viewerHasLiked isAcceptedAnswer createdAt editedAt
   author { handle name }`;
 
 const LIKE = `mutation Like($input: ForumPostInput!) { likeForumPost(input: $input) { post { id } } }`;
@@ -31,12 +31,30 @@ interface PostViewProps {
   signedIn: boolean;
   canAccept: boolean;
   isModerator: boolean;
+  /** The post's permalink path (`/forum/t/<slug>/<id>/<number>`). */
+  permalink: string;
+  /** True for the post a permalink opened or that was chosen: it is marked until another one is. */
+  highlighted: boolean;
+  /** The post's number link was followed: show this post's permalink in the address bar and mark it. */
+  onSelect: (number: number) => void;
   onQuote: (post: ForumPostData) => void;
   onChange: () => void;
 }
 
-/** One post with its actions: like, quote, accept as answer, flag, and hide for moderators. */
-export function ForumPostView({ post, signedIn, canAccept, isModerator, onQuote, onChange }: PostViewProps) {
+/** Copies the post's full URL; where the clipboard is refused, shows the URL to copy by hand. */
+async function copyLink(url: string): Promise<string> {
+  try {
+    await navigator.clipboard.writeText(url);
+    return "Link copied.";
+  } catch {
+    return `Copy this link: ${url}`;
+  }
+}
+
+/** One post with its actions: permalink, copy link, like, quote, accept as answer, flag, and hide for moderators. */
+export function ForumPostView(props: PostViewProps) {
+  const { post, signedIn, canAccept, isModerator, onQuote, onChange } = props;
+  const [copied, setCopied] = useState("");
   const like = useMutation(post.viewerHasLiked ? UNLIKE : LIKE);
   const accept = useMutation(ACCEPT);
   const flag = useMutation(FLAG);
@@ -46,15 +64,32 @@ export function ForumPostView({ post, signedIn, canAccept, isModerator, onQuote,
     if (response.errors.length === 0) onChange();
   };
   const author = post.author?.handle ?? "someone";
+  // A plain click keeps the page (no reload, no jump to the top) and only puts the permalink in the address bar.
+  const select = (event: MouseEvent<HTMLAnchorElement>) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    props.onSelect(post.number);
+  };
+  const classes = [
+    "forum-post",
+    post.isAcceptedAnswer ? "accepted" : "",
+    props.highlighted ? "highlighted" : "",
+  ];
   return (
     <article
       id={`post-${post.number}`}
-      className={post.isAcceptedAnswer ? "forum-post accepted" : "forum-post"}
+      data-post-number={post.number}
+      className={classes.filter(Boolean).join(" ")}
       aria-label={`Post ${post.number} by @${author}`}
+      aria-current={props.highlighted ? "location" : undefined}
+      tabIndex={props.highlighted ? -1 : undefined}
     >
       <header className="card-meta">
-        <strong>@{author}</strong> · <a href={`#post-${post.number}`}>#{post.number}</a> ·{" "}
-        <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
+        <strong>@{author}</strong> ·{" "}
+        <a href={props.permalink} onClick={select} aria-label={`Permalink to post ${post.number}`}>
+          #{post.number}
+        </a>{" "}
+        · <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
         {post.editedAt ? " · edited" : null}
         {post.isAcceptedAnswer ? <span className="badge badge-success">Accepted answer</span> : null}
         {post.hidden ? <span className="badge badge-warning">Hidden</span> : null}
@@ -68,6 +103,15 @@ export function ForumPostView({ post, signedIn, canAccept, isModerator, onQuote,
       )}
       <div className="actions">
         <span>{post.likeCount} likes</span>
+        <button
+          type="button"
+          className="button button-small button-ghost"
+          onClick={async () =>
+            setCopied(await copyLink(new URL(props.permalink, window.location.origin).href))
+          }
+        >
+          Copy link to #{post.number}
+        </button>
         {signedIn ? (
           <>
             <button
@@ -77,7 +121,7 @@ export function ForumPostView({ post, signedIn, canAccept, isModerator, onQuote,
             >
               {post.viewerHasLiked ? "Unlike" : "Like"}
             </button>
-            {post.markdown !== null ? (
+            {post.html !== null ? (
               <button type="button" className="button button-small" onClick={() => onQuote(post)}>
                 Quote #{post.number}
               </button>
@@ -110,6 +154,9 @@ export function ForumPostView({ post, signedIn, canAccept, isModerator, onQuote,
           </>
         ) : null}
       </div>
+      <p className="forum-post-copied" role="status">
+        {copied}
+      </p>
       <ErrorList errors={[...like.errors, ...accept.errors, ...flag.errors, ...hide.errors]} />
     </article>
   );

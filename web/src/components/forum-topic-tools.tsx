@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { graphqlRequest } from "../lib/graphql.js";
 import { useMutation } from "../lib/use-mutation.js";
 import { useQuery } from "../lib/use-query.js";
 import { ErrorList } from "./error-list.js";
@@ -9,6 +10,9 @@ const SLOW_MODE = `mutation Slow($input: SetForumTopicSlowModeInput!) { setForum
 const SPLIT = `mutation Split($input: SplitForumTopicInput!) { splitForumTopic(input: $input) { topic { path } } }`;
 const MERGE = `mutation Merge($input: MergeForumTopicInput!) { mergeForumTopic(input: $input) { target { path } } }`;
 const STAMP = `mutation Stamp($input: StampForumTopicReleaseInput!) { stampForumTopicRelease(input: $input) { topic { id } } }`;
+/** The IDs of the posts to split, looked up by number: the page may not have loaded them (it pages by 50). */
+const POST_IDS = `query SplitPosts($id: ID!, $from: Int!, $first: Int!) { forumTopic(id: $id) {
+  posts(first: $first, fromNumber: $from) { edges { node { id number } } } } }`;
 const OPTIONS = `query ToolOptions { forumCategories { id name }
   manuals(first: 20) { edges { node { slug releases { id name } } } } }`;
 
@@ -22,9 +26,20 @@ export interface TopicToolsProps {
   topicId: string;
   slowModeSeconds: number;
   releaseStampId: string | null;
-  posts: Array<{ id: string; number: number }>;
   isModerator: boolean;
   onChange: () => void;
+}
+
+/** The IDs of the topic's posts with the given numbers (those within 100 of the lowest). */
+async function postIdsFor(topicId: string, numbers: Set<number>): Promise<string[]> {
+  if (numbers.size === 0) return [];
+  const from = Math.max(1, Math.min(...numbers));
+  const first = Math.min(100, Math.max(...numbers) - from + 1);
+  const response = await graphqlRequest<{
+    forumTopic: { posts: { edges: Array<{ node: { id: string; number: number } }> } } | null;
+  }>(POST_IDS, { id: topicId, from, first });
+  const edges = response.data?.forumTopic?.posts.edges ?? [];
+  return edges.filter(({ node }) => numbers.has(node.number)).map(({ node }) => node.id);
 }
 
 /** A topic ID from a pasted topic URL (/forum/t/<slug>/<id>) or the ID itself. */
@@ -55,9 +70,9 @@ export function ForumTopicTools(props: TopicToolsProps) {
     numbers
       .split(/[\s,]+/)
       .filter(Boolean)
-      .map(Number),
+      .map(Number)
+      .filter((number) => Number.isInteger(number) && number > 0),
   );
-  const postIds = props.posts.filter((post) => wanted.has(post.number)).map((post) => post.id);
 
   return (
     <details className="panel forum-topic-tools">
@@ -105,6 +120,7 @@ export function ForumTopicTools(props: TopicToolsProps) {
             className="stack"
             onSubmit={async (event) => {
               event.preventDefault();
+              const postIds = await postIdsFor(props.topicId, wanted);
               const response = await split.run({
                 input: { topicId: props.topicId, postIds, categoryId, title },
               });

@@ -67,9 +67,12 @@ export function SiteHeader() {
               ))}
             </ul>
           </nav>
-          <SearchBox />
-          <ForumNotificationsLink />
-          <AccountMenu />
+          {/* One group, so on a crowded desktop it moves below the navigation as a whole, inside the header. */}
+          <div className="header-tools">
+            <SearchBox />
+            <ForumNotificationsLink />
+            <AccountMenu />
+          </div>
         </div>
       </div>
     </header>

@@ -1,5 +1,6 @@
 import { ErrorList } from "../components/error-list.js";
 import { SignInPrompt } from "../components/sign-in-prompt.js";
+import { postPath } from "../lib/forum-permalink.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
 import { useMutation } from "../lib/use-mutation.js";
@@ -72,7 +73,7 @@ export function ForumNotificationsPage() {
             <strong>@{node.actor?.handle ?? "someone"}</strong>
             {node.count > 1 ? ` and ${node.count - 1} more` : ""} {DESCRIPTIONS[node.kind] ?? "acted in"}{" "}
             {node.topic ? (
-              <Link to={`${node.topic.path}#post-${node.postNumber}`}>{node.topic.title}</Link>
+              <Link to={postPath(node.topic.path, node.postNumber)}>{node.topic.title}</Link>
             ) : (
               "a topic"
             )}
