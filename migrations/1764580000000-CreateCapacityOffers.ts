@@ -26,23 +26,11 @@ export class CreateCapacityOffers1764580000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(
-      `ALTER TABLE "capacity_offer" DROP CONSTRAINT "capacity_offer_created_by_fkey"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "capacity_offer" DROP CONSTRAINT "capacity_offer_cooperative_fkey"`,
-    );
-    await queryRunner.query(
-      `ALTER TABLE "capacity_offer" DROP CONSTRAINT "capacity_offer_cluster_fkey"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."capacity_offer_current_created_idx"`,
-    );
-    await queryRunner.query(
-      `DROP INDEX "public"."capacity_offer_current_key"`,
-    );
-    await queryRunner.query(
-      `DROP TABLE "capacity_offer"`,
-    );
+    await queryRunner.query(`ALTER TABLE "capacity_offer" DROP CONSTRAINT "capacity_offer_created_by_fkey"`);
+    await queryRunner.query(`ALTER TABLE "capacity_offer" DROP CONSTRAINT "capacity_offer_cooperative_fkey"`);
+    await queryRunner.query(`ALTER TABLE "capacity_offer" DROP CONSTRAINT "capacity_offer_cluster_fkey"`);
+    await queryRunner.query(`DROP INDEX "public"."capacity_offer_current_created_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."capacity_offer_current_key"`);
+    await queryRunner.query(`DROP TABLE "capacity_offer"`);
   }
 }

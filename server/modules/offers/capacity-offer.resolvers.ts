@@ -19,7 +19,8 @@ const amounts = (values: ResourceAmounts) =>
     .map(([resource, amount]) => ({ resource, amount }));
 
 /** Residency labels: the registry's standard keys, or the scheduler's `alliance.coop/` ones. */
-const label = (labels: Record<string, string>, key: string) => labels[key] ?? labels[`alliance.coop/${key}`] ?? null;
+const label = (labels: Record<string, string>, key: string) =>
+  labels[key] ?? labels[`alliance.coop/${key}`] ?? null;
 
 export const capacityOfferResolvers: Resolvers = {
   MemberCluster: {
@@ -39,7 +40,9 @@ export const capacityOfferResolvers: Resolvers = {
     current: (offer) => offer.supersededAt === null,
     status: (offer) => toGraphqlEnum(offer.status),
     cluster: async (offer, _args, context) => {
-      const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, { id: offer.clusterId });
+      const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, {
+        id: offer.clusterId,
+      });
       if (!cluster) throw notFound("MemberCluster");
       return cluster;
     },
@@ -48,7 +51,9 @@ export const capacityOfferResolvers: Resolvers = {
     deny: (offer) => offer.deny,
     openNow: (offer, _args, context) => offerOpenAt(offer, context.clock.now()),
     residency: async (offer, _args, context) => {
-      const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, { id: offer.clusterId });
+      const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, {
+        id: offer.clusterId,
+      });
       const labels = cluster?.labels ?? {};
       return {
         country: label(labels, "country"),
@@ -61,7 +66,9 @@ export const capacityOfferResolvers: Resolvers = {
     viewerMayUse: async (offer, { cooperativeId }, context) => {
       const mine = await viewerApprovedCooperatives(context);
       const candidates = cooperativeId
-        ? mine.filter((cooperative) => cooperative.id === fromGlobalId(cooperativeId, "Cooperative", "cooperativeId"))
+        ? mine.filter(
+            (cooperative) => cooperative.id === fromGlobalId(cooperativeId, "Cooperative", "cooperativeId"),
+          )
         : mine;
       if (candidates.length === 0) return null;
       return candidates.some((cooperative) =>
@@ -72,10 +79,11 @@ export const capacityOfferResolvers: Resolvers = {
   },
   CapacityOfferAudience: {
     cooperatives: async (audience, _args, context) => {
-      const found = await Promise.all(audience.cooperatives.map((id) => context.loaders.cooperativeById.load(id)));
+      const found = await Promise.all(
+        audience.cooperatives.map((id) => context.loaders.cooperativeById.load(id)),
+      );
       return found.filter((cooperative): cooperative is Cooperative => cooperative !== null);
     },
-    tiers: (audience) =>
-      audience.tiers.map((tier) => toGraphqlEnum(tier) as CooperativeTier),
+    tiers: (audience) => audience.tiers.map((tier) => toGraphqlEnum(tier) as CooperativeTier),
   },
 };

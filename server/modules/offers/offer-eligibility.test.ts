@@ -12,7 +12,12 @@ describe("mayUseOffer (the scheduler's offerEligibility rule)", () => {
     ["allowed by tier", { cooperatives: [], tiers: ["tcc_member"] }, none, true],
     ["not on a non-empty allow list", { cooperatives: ["coop-b"], tiers: ["vendor"] }, none, false],
     ["denied by cooperative", none, { cooperatives: ["coop-a"], tiers: [] }, false],
-    ["denied by tier though allowed by cooperative", { cooperatives: ["coop-a"], tiers: [] }, { cooperatives: [], tiers: ["tcc_member"] }, false],
+    [
+      "denied by tier though allowed by cooperative",
+      { cooperatives: ["coop-a"], tiers: [] },
+      { cooperatives: [], tiers: ["tcc_member"] },
+      false,
+    ],
   ])("%s", (_case, allow, deny, expected) => {
     expect(mayUseOffer(storedOffer({ allow, deny }), user)).toBe(expected);
   });

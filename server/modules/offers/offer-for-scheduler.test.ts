@@ -54,14 +54,24 @@ describe("offerForScheduler", () => {
 
   it("drives the scheduler: a cap of 2 cpu and a 50 % share admit 2 replicas of 1 cpu out of 8 free", () => {
     const offer = offerForScheduler(storedOffer({ caps: { cpu: 2000 }, freeSharePercent: 50 }));
-    const cluster = newCluster("c1").withCpu(8000).withMemoryGi(64).withOffer(offer ?? {}).build();
+    const cluster = newCluster("c1")
+      .withCpu(8000)
+      .withMemoryGi(64)
+      .withOffer(offer ?? {})
+      .build();
     const result = schedule(newRequest({ replicas: 5 }), [cluster], newContext());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.placeableReplicas).toBe(2);
     const denied = offerForScheduler(storedOffer({ deny: { cooperatives: ["coop-requester"], tiers: [] } }));
     const refused = schedule(
       newRequest(),
-      [newCluster("c2").withCpu(8000).withMemoryGi(64).withOffer(denied ?? {}).build()],
+      [
+        newCluster("c2")
+          .withCpu(8000)
+          .withMemoryGi(64)
+          .withOffer(denied ?? {})
+          .build(),
+      ],
       newContext(),
     );
     expect(refused.ok).toBe(false);

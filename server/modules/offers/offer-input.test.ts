@@ -46,7 +46,12 @@ describe("setCapacityOffer input", () => {
     ["bad storage class", { caps: [{ resource: "storage:", amount: 1 }] }, ["caps.0.resource"]],
     [
       "a resource twice",
-      { caps: [{ resource: "cpu", amount: 1 }, { resource: "cpu", amount: 2 }] },
+      {
+        caps: [
+          { resource: "cpu", amount: 1 },
+          { resource: "cpu", amount: 2 },
+        ],
+      },
       ["caps.1.resource"],
     ],
     ["share over 100", { freeSharePercent: 101 }, ["freeSharePercent"]],
@@ -92,7 +97,11 @@ describe("overlappingWindows", () => {
     ["touching ends", [window([1], "09:00", "17:00"), window([1], "17:00", "20:00")], []],
     ["overnight into the next day", [window([1], "22:00", "06:00"), window([2], "05:00", "07:00")], [[0, 1]]],
     ["Saturday night into Sunday", [window([6], "22:00", "02:00"), window([0], "01:00", "03:00")], [[0, 1]]],
-    ["different zones are not compared", [window([1], "09:00", "17:00"), window([1], "09:00", "17:00", "UTC")], []],
+    [
+      "different zones are not compared",
+      [window([1], "09:00", "17:00"), window([1], "09:00", "17:00", "UTC")],
+      [],
+    ],
   ])("%s", (_case, windows, expected) => {
     expect(overlappingWindows(windows)).toEqual(expected);
   });

@@ -8,19 +8,21 @@ export const MAX_WINDOWS = 28;
 /** A day: longer grace periods would let a guest hold preemptible capacity indefinitely. */
 export const MAX_GRACE_SECONDS = 86_400;
 
-const cap = z
-  .object({ resource: z.string(), amount: z.number() })
-  .superRefine((value, context) => {
-    const kind = resourceKind(value.resource);
-    if (!kind) {
-      context.addIssue({ code: "custom", path: ["resource"], message: `unknown resource; use ${RESOURCE_NAMES_HELP}` });
-      return;
-    }
-    if (!Number.isInteger(value.amount) || value.amount < 0)
-      context.addIssue({ code: "custom", path: ["amount"], message: `a whole number ≥ 0 of ${kind.unit}` });
-    else if (value.amount > kind.max)
-      context.addIssue({ code: "custom", path: ["amount"], message: `at most ${kind.max} ${kind.unit}` });
-  });
+const cap = z.object({ resource: z.string(), amount: z.number() }).superRefine((value, context) => {
+  const kind = resourceKind(value.resource);
+  if (!kind) {
+    context.addIssue({
+      code: "custom",
+      path: ["resource"],
+      message: `unknown resource; use ${RESOURCE_NAMES_HELP}`,
+    });
+    return;
+  }
+  if (!Number.isInteger(value.amount) || value.amount < 0)
+    context.addIssue({ code: "custom", path: ["amount"], message: `a whole number ≥ 0 of ${kind.unit}` });
+  else if (value.amount > kind.max)
+    context.addIssue({ code: "custom", path: ["amount"], message: `at most ${kind.max} ${kind.unit}` });
+});
 
 const window = z.object({
   days: z
@@ -70,7 +72,11 @@ export const setCapacityOfferInput = z
     const denied = new Set([...(input.deny?.cooperativeIds ?? []), ...(input.deny?.tiers ?? [])]);
     (input.allow?.cooperativeIds ?? []).forEach((id, index) => {
       if (denied.has(id))
-        context.addIssue({ code: "custom", path: ["allow", "cooperativeIds", index], message: "also denied" });
+        context.addIssue({
+          code: "custom",
+          path: ["allow", "cooperativeIds", index],
+          message: "also denied",
+        });
     });
     (input.allow?.tiers ?? []).forEach((tier, index) => {
       if (denied.has(tier))

@@ -16,10 +16,13 @@ describe("offerOverrun", () => {
     expect(offerOverrun(offer, inUse, spare)).toEqual(expected);
   });
 
-  it.each(["paused", "withdrawn"] as const)("counts all use as overrun once %s (nothing is evicted)", (status) => {
-    expect(offerOverrun(storedOffer({ status, caps: { cpu: 9000 } }), { cpu: 500, pods: 2 })).toEqual({
-      cpu: 500,
-      pods: 2,
-    });
-  });
+  it.each(["paused", "withdrawn"] as const)(
+    "counts all use as overrun once %s (nothing is evicted)",
+    (status) => {
+      expect(offerOverrun(storedOffer({ status, caps: { cpu: 9000 } }), { cpu: 500, pods: 2 })).toEqual({
+        cpu: 500,
+        pods: 2,
+      });
+    },
+  );
 });

@@ -56,5 +56,10 @@ export async function listCapacityOffers(
     .addOrderBy("offer.id", "DESC")
     .take(query.first + 1)
     .getMany();
-  return toConnection(rows, query.first, (row) => [row.createdAt.toISOString(), row.id], Boolean(query.after));
+  return toConnection(
+    rows,
+    query.first,
+    (row) => [row.createdAt.toISOString(), row.id],
+    Boolean(query.after),
+  );
 }

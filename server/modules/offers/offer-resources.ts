@@ -29,5 +29,4 @@ export function resourceKind(resource: string): ResourceKind | undefined {
 }
 
 /** Human description of the accepted names, for error messages. */
-export const RESOURCE_NAMES_HELP =
-  "cpu, memory, ephemeral-storage, pods, storage:<class> or gpu:<model>";
+export const RESOURCE_NAMES_HELP = "cpu, memory, ephemeral-storage, pods, storage:<class> or gpu:<model>";

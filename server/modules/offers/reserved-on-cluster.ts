@@ -10,6 +10,9 @@ import type { ResourceAmounts } from "../placement/scheduler/types.js";
  * the cluster inside the caller's transaction (`manager`), and `CapacityOffer.overrun` starts showing real figures
  * with no change to its callers.
  */
-export async function reservedOnCluster(_manager: EntityManager, _clusterId: string): Promise<ResourceAmounts> {
+export async function reservedOnCluster(
+  _manager: EntityManager,
+  _clusterId: string,
+): Promise<ResourceAmounts> {
   return {};
 }

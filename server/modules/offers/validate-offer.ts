@@ -85,5 +85,8 @@ export async function validateOffer(manager: EntityManager, input: unknown): Pro
 }
 
 function audience(input: AudienceInput, cooperatives: string[]): StoredAudience {
-  return { cooperatives: [...new Set(cooperatives)], tiers: [...new Set((input?.tiers ?? []).map(fromGraphqlEnum))] };
+  return {
+    cooperatives: [...new Set(cooperatives)],
+    tiers: [...new Set((input?.tiers ?? []).map(fromGraphqlEnum))],
+  };
 }
