@@ -4,7 +4,7 @@ import { type Actor, recordAuditEvent } from "../audit/record-audit-event.js";
 import type { MemberCluster } from "../clusters/member-cluster.entity.js";
 import { recordClusterEvents } from "../clusters/record-cluster-event.js";
 import { type CapacityOffer, CapacityOfferEntity, type OfferStatus } from "./capacity-offer.entity.js";
-import type { OfferTerms } from "./validate-offer.js";
+import type { OfferTerms, StoredTerms } from "./validate-offer.js";
 
 type PersonActor = Actor & { personId: string };
 
@@ -31,7 +31,7 @@ export async function writeOfferVersion(
   manager: EntityManager,
   actor: PersonActor,
   cluster: MemberCluster,
-  terms: Omit<OfferTerms, "paused" | "expectedVersion">,
+  terms: StoredTerms,
   status: OfferStatus,
   action: "capacityOffer.set" | "capacityOffer.withdraw",
   current: CapacityOffer | null,

@@ -3,18 +3,17 @@ import { badUserInput, type FieldProblem } from "../../errors.js";
 import { fromGraphqlEnum } from "../../graphql/enums.js";
 import { parseGlobalId } from "../../graphql/global-id.js";
 import { CooperativeEntity } from "../cooperatives/cooperative.entity.js";
-import type { StoredAudience, StoredWindow } from "./capacity-offer.entity.js";
+import type { CapacityOffer, StoredAudience } from "./capacity-offer.entity.js";
 import { type SetCapacityOfferInput, setCapacityOfferInput } from "./offer-input.js";
 
-/** The terms of an offer version as stored (status aside). */
-export interface OfferTerms {
-  caps: Record<string, number>;
-  freeSharePercent: number | null;
-  allow: StoredAudience;
-  deny: StoredAudience;
-  windows: StoredWindow[];
-  preemptible: boolean;
-  gracePeriodSeconds: number;
+/** The stored terms of an offer version (status aside). */
+export type StoredTerms = Pick<
+  CapacityOffer,
+  "caps" | "freeSharePercent" | "allow" | "deny" | "windows" | "preemptible" | "gracePeriodSeconds"
+>;
+
+/** A validated `setCapacityOffer`: the terms, whether to pause, and the version the editor showed. */
+export interface OfferTerms extends StoredTerms {
   paused: boolean;
   expectedVersion: number | null;
 }
