@@ -4,7 +4,6 @@ import { toGraphqlEnum } from "../../graphql/enums.js";
 import type { CooperativeTier, Resolvers } from "../../graphql/generated/resolvers-types.js";
 import { fromGlobalId, toGlobalId } from "../../graphql/global-id.js";
 import type { Cooperative } from "../cooperatives/cooperative.entity.js";
-import { MemberClusterEntity } from "../clusters/member-cluster.entity.js";
 import type { ResourceAmounts } from "../placement/scheduler/types.js";
 import { mayUseOffer, offerOpenAt } from "./offer-eligibility.js";
 import { offerOverrun } from "./offer-overrun.js";
@@ -40,9 +39,7 @@ export const capacityOfferResolvers: Resolvers = {
     current: (offer) => offer.supersededAt === null,
     status: (offer) => toGraphqlEnum(offer.status),
     cluster: async (offer, _args, context) => {
-      const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, {
-        id: offer.clusterId,
-      });
+      const cluster = await context.loaders.memberClusterById.load(offer.clusterId);
       if (!cluster) throw notFound("MemberCluster");
       return cluster;
     },
@@ -51,9 +48,7 @@ export const capacityOfferResolvers: Resolvers = {
     deny: (offer) => offer.deny,
     openNow: (offer, _args, context) => offerOpenAt(offer, context.clock.now()),
     residency: async (offer, _args, context) => {
-      const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, {
-        id: offer.clusterId,
-      });
+      const cluster = await context.loaders.memberClusterById.load(offer.clusterId);
       const labels = cluster?.labels ?? {};
       return {
         country: label(labels, "country"),
@@ -65,11 +60,8 @@ export const capacityOfferResolvers: Resolvers = {
       amounts(offerOverrun(offer, await reservedOnCluster(context.dataSource.manager, offer.clusterId))),
     viewerMayUse: async (offer, { cooperativeId }, context) => {
       const mine = await viewerApprovedCooperatives(context);
-      const candidates = cooperativeId
-        ? mine.filter(
-            (cooperative) => cooperative.id === fromGlobalId(cooperativeId, "Cooperative", "cooperativeId"),
-          )
-        : mine;
+      const named = cooperativeId ? fromGlobalId(cooperativeId, "Cooperative", "cooperativeId") : undefined;
+      const candidates = named ? mine.filter((cooperative) => cooperative.id === named) : mine;
       if (candidates.length === 0) return null;
       return candidates.some((cooperative) =>
         mayUseOffer(offer, { cooperativeId: cooperative.id, tier: cooperative.tier }),
