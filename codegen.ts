@@ -41,6 +41,8 @@ const config: CodegenConfig = {
           SigningKey: "../../modules/blueprints/model/signing-key.entity.js#SigningKey",
           MemberCluster: "../../modules/clusters/member-cluster.entity.js#MemberCluster",
           ClusterEvent: "../../modules/clusters/cluster-event.entity.js#ClusterEvent",
+          CapacityOffer: "../../modules/offers/capacity-offer.entity.js#CapacityOffer",
+          CapacityOfferAudience: "../../modules/offers/capacity-offer.entity.js#StoredAudience",
           ForumCategory: "../../modules/forum/forum-category.entity.js#ForumCategory",
           ForumTopic: "../../modules/forum/forum-topic.entity.js#ForumTopic",
           ForumPost: "../../modules/forum/forum-post.entity.js#ForumPost",

@@ -2,8 +2,9 @@ import { buildSchema } from "graphql";
 import { serverAudits } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readTypeDefs } from "../server/graphql/schema.js";
-import { buildJoinToken, buildRegisteredCluster } from "./support/cluster-factories.js";
-import { buildCaller } from "./support/factories.js";
+import { toGlobalId } from "../server/graphql/global-id.js";
+import { buildAcceptedCluster, buildJoinToken, buildRegisteredCluster } from "./support/cluster-factories.js";
+import { buildApiToken, buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
 import { expectErrorCode, graphql } from "./support/graphql-client.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
@@ -426,6 +427,33 @@ const MUTATIONS: Record<string, MutationEntry> = {
     operation:
       "mutation($input: TrustSigningKeyInput!) { trustSigningKey(input: $input) { signingKey { id } } }",
     badInput: { input: { signingKeyId: "nonsense" } },
+  },
+  setCapacityOffer: {
+    operation:
+      "mutation($input: SetCapacityOfferInput!) { setCapacityOffer(input: $input) { offer { id } } }",
+    badInput: { input: { clusterId: "nonsense", preemptible: false } },
+    // The cluster's admin, so the bad input reaches validation and not only the id check.
+    prepare: async (testHub) => {
+      const admin = await buildPerson(testHub.database.dataSource);
+      const cooperative = await buildCooperative(testHub.database.dataSource, { admins: [admin] });
+      const { cluster } = await buildAcceptedCluster(testHub.database.dataSource, { cooperative });
+      return {
+        token: await buildApiToken(testHub.database.dataSource, admin),
+        variables: {
+          input: {
+            clusterId: toGlobalId("MemberCluster", cluster.id),
+            preemptible: true,
+            caps: [{ resource: "cpu", amount: -1 }],
+            windows: [{ days: [9], start: "25:00", end: "26:00", timeZone: "Nowhere/Town" }],
+          },
+        },
+      };
+    },
+  },
+  withdrawCapacityOffer: {
+    operation:
+      "mutation($input: WithdrawCapacityOfferInput!) { withdrawCapacityOffer(input: $input) { offer { id } } }",
+    badInput: { input: { clusterId: "nonsense" } },
   },
 };
 

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import { type DataSource, In } from "typeorm";
+import { type MemberCluster, MemberClusterEntity } from "../modules/clusters/member-cluster.entity.js";
 import { type Cooperative, CooperativeEntity } from "../modules/cooperatives/cooperative.entity.js";
 import { type Person, PersonEntity } from "../modules/people/person.entity.js";
 
@@ -8,6 +9,8 @@ export interface Loaders {
   personById: DataLoader<string, Person | null>;
   cooperativeById: DataLoader<string, Cooperative | null>;
   memberCountByCooperative: DataLoader<string, number>;
+  /** Clusters of listed capacity offers (one query per page of offers, not one per offer). */
+  memberClusterById: DataLoader<string, MemberCluster | null>;
 }
 
 function byId<T extends { id: string }>(rows: T[], ids: readonly string[]): Array<T | null> {
@@ -31,5 +34,8 @@ export function createLoaders(dataSource: DataSource): Loaders {
       const counts = new Map(rows.map((row) => [row.cooperative_id, Number(row.count)]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
+    memberClusterById: new DataLoader(async (ids) =>
+      byId(await dataSource.manager.findBy(MemberClusterEntity, { id: In([...ids]) }), ids),
+    ),
   };
 }

@@ -7,6 +7,7 @@ import { apiTokenResolvers } from "../modules/api-tokens/api-tokens.resolvers.js
 import { auditResolvers } from "../modules/audit/audit.resolvers.js";
 import { FORUM_RESOLVERS } from "../modules/forum/forum.resolvers.js";
 import { CLUSTER_RESOLVERS } from "../modules/clusters/index.js";
+import { OFFER_RESOLVERS } from "../modules/offers/index.js";
 import { cooperativeResolvers } from "../modules/cooperatives/cooperatives.resolvers.js";
 import { memberResolvers } from "../modules/cooperatives/members.resolvers.js";
 import { peopleResolvers } from "../modules/people/people.resolvers.js";
@@ -38,6 +39,7 @@ const RESOLVERS: Resolvers[] = [
   auditResolvers,
   ...FORUM_RESOLVERS,
   ...CLUSTER_RESOLVERS,
+  ...OFFER_RESOLVERS,
   searchResolvers,
   blueprintQueryResolvers,
   blueprintMutationResolvers,

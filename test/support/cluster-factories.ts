@@ -8,7 +8,10 @@ import {
   DEFAULT_CLUSTER_SETTINGS,
   JOIN_TOKEN_PREFIX,
 } from "../../server/modules/clusters/cluster-settings.js";
-import type { MemberCluster } from "../../server/modules/clusters/member-cluster.entity.js";
+import {
+  type MemberCluster,
+  MemberClusterEntity,
+} from "../../server/modules/clusters/member-cluster.entity.js";
 import { claimJoinToken, registerCluster } from "../../server/modules/clusters/register-cluster.js";
 import { buildCooperative, buildPerson } from "./factories.js";
 
@@ -54,4 +57,16 @@ export async function buildRegisteredCluster(
     ),
   );
   return { cluster, credential: credential.token, cooperative };
+}
+
+/** A registered cluster a steward accepted into the federation (set directly; the decision is tested elsewhere). */
+export async function buildAcceptedCluster(
+  dataSource: DataSource,
+  options: { cooperative?: Cooperative; labels?: Record<string, string>; now?: Date } = {},
+): Promise<{ cluster: MemberCluster; cooperative: Cooperative }> {
+  const { cluster, cooperative } = await buildRegisteredCluster(dataSource, options);
+  const now = options.now ?? new Date();
+  Object.assign(cluster, { acceptance: "accepted", acceptanceDecidedAt: now, labels: options.labels ?? {} });
+  await dataSource.manager.save(MemberClusterEntity, cluster);
+  return { cluster, cooperative };
 }

@@ -21,6 +21,7 @@ import { BlueprintVersion as BlueprintVersionModel } from '../../modules/bluepri
 import { SigningKey as SigningKeyModel } from '../../modules/blueprints/model/signing-key.entity.js';
 import { MemberCluster as MemberClusterModel } from '../../modules/clusters/member-cluster.entity.js';
 import { ClusterEvent as ClusterEventModel } from '../../modules/clusters/cluster-event.entity.js';
+import { CapacityOffer as CapacityOfferModel, StoredAudience as StoredAudienceModel } from '../../modules/offers/capacity-offer.entity.js';
 import { ForumCategory as ForumCategoryModel } from '../../modules/forum/forum-category.entity.js';
 import { ForumTopic as ForumTopicModel } from '../../modules/forum/forum-topic.entity.js';
 import { ForumPost as ForumPostModel } from '../../modules/forum/forum-post.entity.js';
@@ -489,6 +490,125 @@ export type BlueprintVersion = Node & {
 export type BookmarkForumPostInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   postId: Scalars['ID']['input'];
+};
+
+/**
+ * One version of what a cooperative shares of one accepted cluster with the alliance. Every change creates the next
+ * version; `current` is the one not superseded.
+ */
+export type CapacityOffer = {
+  __typename?: 'CapacityOffer';
+  allow: CapacityOfferAudience;
+  /** Most the alliance may use in total, per resource. */
+  caps: Array<ResourceAmount>;
+  cluster: MemberCluster;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy?: Maybe<Person>;
+  current: Scalars['Boolean']['output'];
+  /** Wins over `allow`. */
+  deny: CapacityOfferAudience;
+  /** Share (0–100 %) of the capacity the owner is not using itself; null: no share limit. */
+  freeSharePercent?: Maybe<Scalars['Float']['output']>;
+  gracePeriodSeconds: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether a window is open now (always true without windows). */
+  openNow: Scalars['Boolean']['output'];
+  /**
+   * How far what alliance guests have reserved on the cluster exceeds this offer, per resource (only resources over
+   * their limit). Lowering an offer never evicts: it stops new placements and shows the overrun here.
+   */
+  overrun: Array<ResourceAmount>;
+  /** The owner may take the capacity back, giving guests `gracePeriodSeconds` to leave. */
+  preemptible: Scalars['Boolean']['output'];
+  residency: CapacityOfferResidency;
+  status: CapacityOfferStatus;
+  supersededAt?: Maybe<Scalars['DateTime']['output']>;
+  version: Scalars['Int']['output'];
+  /**
+   * Whether the viewer's cooperative (`cooperativeId`, else any of the viewer's approved cooperatives) may use the
+   * offer, by the scheduler's own eligibility rule (deny list, then allow list). Null when the viewer has no approved
+   * cooperative (or is not in `cooperativeId`). Capacity and time windows are not part of this answer.
+   */
+  viewerMayUse?: Maybe<Scalars['Boolean']['output']>;
+  /** Empty: always open. */
+  windows: Array<CapacityOfferWindow>;
+};
+
+
+/**
+ * One version of what a cooperative shares of one accepted cluster with the alliance. Every change creates the next
+ * version; `current` is the one not superseded.
+ */
+export type CapacityOfferViewerMayUseArgs = {
+  cooperativeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Who an allow or deny list names. Empty lists say nothing. */
+export type CapacityOfferAudience = {
+  __typename?: 'CapacityOfferAudience';
+  cooperatives: Array<Cooperative>;
+  tiers: Array<CooperativeTier>;
+};
+
+export type CapacityOfferAudienceInput = {
+  cooperativeIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  tiers?: InputMaybe<Array<CooperativeTier>>;
+};
+
+export type CapacityOfferConnection = {
+  __typename?: 'CapacityOfferConnection';
+  edges: Array<CapacityOfferEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CapacityOfferEdge = {
+  __typename?: 'CapacityOfferEdge';
+  cursor: Scalars['String']['output'];
+  node: CapacityOffer;
+};
+
+export type CapacityOfferFilter = {
+  /** Only the offers of this cooperative's clusters. */
+  cooperativeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Also paused offers (withdrawn ones are never listed). */
+  includePaused?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** Where the offered capacity is, from the cluster's labels (not part of the offer). */
+export type CapacityOfferResidency = {
+  __typename?: 'CapacityOfferResidency';
+  country?: Maybe<Scalars['String']['output']>;
+  jurisdiction?: Maybe<Scalars['String']['output']>;
+  region?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * ACTIVE admits new placements; PAUSED keeps the offer but admits none; WITHDRAWN ends it (a later version may offer
+ * again). Pausing or withdrawing never evicts what already runs: see `CapacityOffer.overrun`.
+ */
+export type CapacityOfferStatus =
+  | 'ACTIVE'
+  | 'PAUSED'
+  | 'WITHDRAWN';
+
+/**
+ * A weekly window in which the offer can be used: days 0 (Sunday) to 6 in `timeZone`; an `end` not after `start`
+ * runs past midnight and belongs to the day it starts.
+ */
+export type CapacityOfferWindow = {
+  __typename?: 'CapacityOfferWindow';
+  days: Array<Scalars['Int']['output']>;
+  end: Scalars['String']['output'];
+  start: Scalars['String']['output'];
+  timeZone: Scalars['String']['output'];
+};
+
+export type CapacityOfferWindowInput = {
+  days: Array<Scalars['Int']['input']>;
+  end: Scalars['String']['input'];
+  start: Scalars['String']['input'];
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timeZone: Scalars['String']['input'];
 };
 
 export type CastForumDecisionVoteInput = {
@@ -1836,6 +1956,13 @@ export type MemberCluster = Node & {
   labels: Array<ClusterLabel>;
   lease: ClusterLease;
   name: Scalars['String']['output'];
+  /**
+   * The current offer version (of any status), null when the cluster was never offered. Visible to stewards, the
+   * cluster's cooperative and members of approved cooperatives.
+   */
+  offer?: Maybe<CapacityOffer>;
+  /** Every version, newest first. */
+  offerHistory: CapacityOfferConnection;
   registeredAt: Scalars['DateTime']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   taints: Array<ClusterTaint>;
@@ -1853,6 +1980,13 @@ export type MemberClusterEventsArgs = {
 export type MemberClusterHistoryArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+/** A Kubernetes cluster a cooperative contributes to the alliance. */
+export type MemberClusterOfferHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type MemberClusterConnection = {
@@ -2025,6 +2159,11 @@ export type Mutation = {
   /** Agent (cluster credential): a new credential; the old one keeps working for five minutes. */
   rotateCredential: RotateCredentialPayload;
   saveForumDraft: ForumDraftPayload;
+  /**
+   * Creates the next offer version. Admins of the cluster's cooperative only (FORBIDDEN otherwise); the cluster must be
+   * accepted and not revoked (CONFLICT with reason NOT_ACCEPTED or REVOKED).
+   */
+  setCapacityOffer: SetCapacityOfferPayload;
   /** Moderators and stewards: the level of everyone who did not choose their own on the category. */
   setForumCategoryDefaultWatchLevel: ForumCategoryPayload;
   /** The viewer's level on a category: wins over the category's default, loses to tag and topic levels. */
@@ -2055,6 +2194,8 @@ export type Mutation = {
   updateCooperative: UpdateCooperativePayload;
   updateForumCategory: ForumCategoryPayload;
   updateForumEmailPreferences: ForumEmailPreferencesPayload;
+  /** A last version with status WITHDRAWN; CONFLICT (NO_OFFER) when there is nothing to withdraw. */
+  withdrawCapacityOffer: WithdrawCapacityOfferPayload;
   /** Hides a version from lists; it stays downloadable by exact version, with a warning. */
   yankBlueprintVersion: YankBlueprintVersionPayload;
 };
@@ -2330,6 +2471,11 @@ export type MutationSaveForumDraftArgs = {
 };
 
 
+export type MutationSetCapacityOfferArgs = {
+  input: SetCapacityOfferInput;
+};
+
+
 export type MutationSetForumCategoryDefaultWatchLevelArgs = {
   input: SetForumCategoryDefaultWatchLevelInput;
 };
@@ -2435,6 +2581,11 @@ export type MutationUpdateForumEmailPreferencesArgs = {
 };
 
 
+export type MutationWithdrawCapacityOfferArgs = {
+  input: WithdrawCapacityOfferInput;
+};
+
+
 export type MutationYankBlueprintVersionArgs = {
   input: YankBlueprintVersionInput;
 };
@@ -2529,6 +2680,11 @@ export type Query = {
   blueprintVersion?: Maybe<BlueprintVersion>;
   /** The blueprint catalog. */
   blueprints: BlueprintConnection;
+  /**
+   * The federation's current offers (active, and paused on request) of accepted clusters, newest first. For stewards
+   * and members of approved cooperatives.
+   */
+  capacityOffers: CapacityOfferConnection;
   compareBlueprintVersions: BlueprintComparison;
   cooperative?: Maybe<Cooperative>;
   /** The cooperative directory. */
@@ -2607,6 +2763,13 @@ export type QueryBlueprintsArgs = {
   filter?: InputMaybe<BlueprintFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<BlueprintSort>;
+};
+
+
+export type QueryCapacityOffersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CapacityOfferFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2880,6 +3043,21 @@ export type ResolveForumFlagInput = {
   status: ForumFlagStatus;
 };
 
+/**
+ * An amount of one resource. Names: `cpu` (millicores), `memory`, `ephemeral-storage`, `storage:<class>` (bytes),
+ * `pods`, `gpu:<model>` (devices). A Float because byte counts exceed 32-bit integers; the values are whole numbers.
+ */
+export type ResourceAmount = {
+  __typename?: 'ResourceAmount';
+  amount: Scalars['Float']['output'];
+  resource: Scalars['String']['output'];
+};
+
+export type ResourceAmountInput = {
+  amount: Scalars['Float']['input'];
+  resource: Scalars['String']['input'];
+};
+
 export type RestoreManualPageRevisionInput = {
   number: Scalars['Int']['input'];
   pageId: Scalars['ID']['input'];
@@ -3022,6 +3200,29 @@ export type SearchResults = {
    */
   totalIsLowerBound: Scalars['Boolean']['output'];
   truncated: Scalars['Boolean']['output'];
+};
+
+/** The complete terms of the next offer version (not a patch): what is not given is not limited or not set. */
+export type SetCapacityOfferInput = {
+  allow?: InputMaybe<CapacityOfferAudienceInput>;
+  caps?: InputMaybe<Array<ResourceAmountInput>>;
+  clusterId: Scalars['ID']['input'];
+  deny?: InputMaybe<CapacityOfferAudienceInput>;
+  /** The version the editor showed (0 for none): a different current version is a CONFLICT (STATE_CHANGED). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  freeSharePercent?: InputMaybe<Scalars['Float']['input']>;
+  /** Only with `preemptible`; up to 86,400 s. */
+  gracePeriodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Keep the offer but admit no new placements. */
+  paused?: InputMaybe<Scalars['Boolean']['input']>;
+  preemptible: Scalars['Boolean']['input'];
+  windows?: InputMaybe<Array<CapacityOfferWindowInput>>;
+};
+
+export type SetCapacityOfferPayload = {
+  __typename?: 'SetCapacityOfferPayload';
+  memberCluster: MemberCluster;
+  offer: CapacityOffer;
 };
 
 export type SetForumCategoryDefaultWatchLevelInput = {
@@ -3191,6 +3392,16 @@ export type ViewerMembershipsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type WithdrawCapacityOfferInput = {
+  clusterId: Scalars['ID']['input'];
+};
+
+export type WithdrawCapacityOfferPayload = {
+  __typename?: 'WithdrawCapacityOfferPayload';
+  memberCluster: MemberCluster;
+  offer: CapacityOffer;
+};
+
 export type YankBlueprintVersionInput = {
   name: Scalars['String']['input'];
   reason: Scalars['String']['input'];
@@ -3346,6 +3557,16 @@ export type ResolversTypes = ResolversObject<{
   BlueprintVersion: ResolverTypeWrapper<BlueprintVersionModel>;
   BookmarkForumPostInput: ResolverTypeWrapper<Partial<BookmarkForumPostInput>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CapacityOffer: ResolverTypeWrapper<CapacityOfferModel>;
+  CapacityOfferAudience: ResolverTypeWrapper<StoredAudienceModel>;
+  CapacityOfferAudienceInput: ResolverTypeWrapper<Partial<CapacityOfferAudienceInput>>;
+  CapacityOfferConnection: ResolverTypeWrapper<Partial<Omit<CapacityOfferConnection, 'edges'> & { edges: Array<ResolversTypes['CapacityOfferEdge']> }>>;
+  CapacityOfferEdge: ResolverTypeWrapper<Partial<Omit<CapacityOfferEdge, 'node'> & { node: ResolversTypes['CapacityOffer'] }>>;
+  CapacityOfferFilter: ResolverTypeWrapper<Partial<CapacityOfferFilter>>;
+  CapacityOfferResidency: ResolverTypeWrapper<Partial<CapacityOfferResidency>>;
+  CapacityOfferStatus: ResolverTypeWrapper<Partial<CapacityOfferStatus>>;
+  CapacityOfferWindow: ResolverTypeWrapper<Partial<CapacityOfferWindow>>;
+  CapacityOfferWindowInput: ResolverTypeWrapper<Partial<CapacityOfferWindowInput>>;
   CastForumDecisionVoteInput: ResolverTypeWrapper<Partial<CastForumDecisionVoteInput>>;
   ChangeMemberRoleInput: ResolverTypeWrapper<Partial<ChangeMemberRoleInput>>;
   ChangeMemberRolePayload: ResolverTypeWrapper<Partial<Omit<ChangeMemberRolePayload, 'membership'> & { membership: ResolversTypes['Membership'] }>>;
@@ -3534,6 +3755,8 @@ export type ResolversTypes = ResolversObject<{
   ReportStatusInput: ResolverTypeWrapper<Partial<ReportStatusInput>>;
   ReportStatusPayload: ResolverTypeWrapper<Partial<ReportStatusPayload>>;
   ResolveForumFlagInput: ResolverTypeWrapper<Partial<ResolveForumFlagInput>>;
+  ResourceAmount: ResolverTypeWrapper<Partial<ResourceAmount>>;
+  ResourceAmountInput: ResolverTypeWrapper<Partial<ResourceAmountInput>>;
   RestoreManualPageRevisionInput: ResolverTypeWrapper<Partial<RestoreManualPageRevisionInput>>;
   RestoreManualPageRevisionPayload: ResolverTypeWrapper<Partial<Omit<RestoreManualPageRevisionPayload, 'page' | 'revision'> & { page: ResolversTypes['ManualPage'], revision: ResolversTypes['ManualPageRevision'] }>>;
   RevokeApiTokenInput: ResolverTypeWrapper<Partial<RevokeApiTokenInput>>;
@@ -3554,6 +3777,8 @@ export type ResolversTypes = ResolversObject<{
   SearchMissEdge: ResolverTypeWrapper<Partial<SearchMissEdge>>;
   SearchResultType: ResolverTypeWrapper<Partial<SearchResultType>>;
   SearchResults: ResolverTypeWrapper<Partial<SearchResults>>;
+  SetCapacityOfferInput: ResolverTypeWrapper<Partial<SetCapacityOfferInput>>;
+  SetCapacityOfferPayload: ResolverTypeWrapper<Partial<Omit<SetCapacityOfferPayload, 'memberCluster' | 'offer'> & { memberCluster: ResolversTypes['MemberCluster'], offer: ResolversTypes['CapacityOffer'] }>>;
   SetForumCategoryDefaultWatchLevelInput: ResolverTypeWrapper<Partial<SetForumCategoryDefaultWatchLevelInput>>;
   SetForumCategoryWatchLevelInput: ResolverTypeWrapper<Partial<SetForumCategoryWatchLevelInput>>;
   SetForumPostHiddenInput: ResolverTypeWrapper<Partial<SetForumPostHiddenInput>>;
@@ -3579,6 +3804,8 @@ export type ResolversTypes = ResolversObject<{
   UpdateForumCategoryInput: ResolverTypeWrapper<Partial<UpdateForumCategoryInput>>;
   UpdateForumEmailPreferencesInput: ResolverTypeWrapper<Partial<UpdateForumEmailPreferencesInput>>;
   Viewer: ResolverTypeWrapper<ViewerIdentityModel>;
+  WithdrawCapacityOfferInput: ResolverTypeWrapper<Partial<WithdrawCapacityOfferInput>>;
+  WithdrawCapacityOfferPayload: ResolverTypeWrapper<Partial<Omit<WithdrawCapacityOfferPayload, 'memberCluster' | 'offer'> & { memberCluster: ResolversTypes['MemberCluster'], offer: ResolversTypes['CapacityOffer'] }>>;
   YankBlueprintVersionInput: ResolverTypeWrapper<Partial<YankBlueprintVersionInput>>;
   YankBlueprintVersionPayload: ResolverTypeWrapper<Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversTypes['BlueprintVersion'] }>>;
 }>;
@@ -3624,6 +3851,15 @@ export type ResolversParentTypes = ResolversObject<{
   BlueprintVersion: BlueprintVersionModel;
   BookmarkForumPostInput: Partial<BookmarkForumPostInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CapacityOffer: CapacityOfferModel;
+  CapacityOfferAudience: StoredAudienceModel;
+  CapacityOfferAudienceInput: Partial<CapacityOfferAudienceInput>;
+  CapacityOfferConnection: Partial<Omit<CapacityOfferConnection, 'edges'> & { edges: Array<ResolversParentTypes['CapacityOfferEdge']> }>;
+  CapacityOfferEdge: Partial<Omit<CapacityOfferEdge, 'node'> & { node: ResolversParentTypes['CapacityOffer'] }>;
+  CapacityOfferFilter: Partial<CapacityOfferFilter>;
+  CapacityOfferResidency: Partial<CapacityOfferResidency>;
+  CapacityOfferWindow: Partial<CapacityOfferWindow>;
+  CapacityOfferWindowInput: Partial<CapacityOfferWindowInput>;
   CastForumDecisionVoteInput: Partial<CastForumDecisionVoteInput>;
   ChangeMemberRoleInput: Partial<ChangeMemberRoleInput>;
   ChangeMemberRolePayload: Partial<Omit<ChangeMemberRolePayload, 'membership'> & { membership: ResolversParentTypes['Membership'] }>;
@@ -3792,6 +4028,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReportStatusInput: Partial<ReportStatusInput>;
   ReportStatusPayload: Partial<ReportStatusPayload>;
   ResolveForumFlagInput: Partial<ResolveForumFlagInput>;
+  ResourceAmount: Partial<ResourceAmount>;
+  ResourceAmountInput: Partial<ResourceAmountInput>;
   RestoreManualPageRevisionInput: Partial<RestoreManualPageRevisionInput>;
   RestoreManualPageRevisionPayload: Partial<Omit<RestoreManualPageRevisionPayload, 'page' | 'revision'> & { page: ResolversParentTypes['ManualPage'], revision: ResolversParentTypes['ManualPageRevision'] }>;
   RevokeApiTokenInput: Partial<RevokeApiTokenInput>;
@@ -3811,6 +4049,8 @@ export type ResolversParentTypes = ResolversObject<{
   SearchMissConnection: Partial<SearchMissConnection>;
   SearchMissEdge: Partial<SearchMissEdge>;
   SearchResults: Partial<SearchResults>;
+  SetCapacityOfferInput: Partial<SetCapacityOfferInput>;
+  SetCapacityOfferPayload: Partial<Omit<SetCapacityOfferPayload, 'memberCluster' | 'offer'> & { memberCluster: ResolversParentTypes['MemberCluster'], offer: ResolversParentTypes['CapacityOffer'] }>;
   SetForumCategoryDefaultWatchLevelInput: Partial<SetForumCategoryDefaultWatchLevelInput>;
   SetForumCategoryWatchLevelInput: Partial<SetForumCategoryWatchLevelInput>;
   SetForumPostHiddenInput: Partial<SetForumPostHiddenInput>;
@@ -3836,6 +4076,8 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateForumCategoryInput: Partial<UpdateForumCategoryInput>;
   UpdateForumEmailPreferencesInput: Partial<UpdateForumEmailPreferencesInput>;
   Viewer: ViewerIdentityModel;
+  WithdrawCapacityOfferInput: Partial<WithdrawCapacityOfferInput>;
+  WithdrawCapacityOfferPayload: Partial<Omit<WithdrawCapacityOfferPayload, 'memberCluster' | 'offer'> & { memberCluster: ResolversParentTypes['MemberCluster'], offer: ResolversParentTypes['CapacityOffer'] }>;
   YankBlueprintVersionInput: Partial<YankBlueprintVersionInput>;
   YankBlueprintVersionPayload: Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversParentTypes['BlueprintVersion'] }>;
 }>;
@@ -4066,6 +4308,56 @@ export type BlueprintVersionResolvers<ContextType = GraphQLContext, ParentType e
   yanked?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   yankedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CapacityOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOffer'] = ResolversParentTypes['CapacityOffer']> = ResolversObject<{
+  allow?: Resolver<ResolversTypes['CapacityOfferAudience'], ParentType, ContextType>;
+  caps?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
+  cluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deny?: Resolver<ResolversTypes['CapacityOfferAudience'], ParentType, ContextType>;
+  freeSharePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  gracePeriodSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openNow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overrun?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
+  preemptible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  residency?: Resolver<ResolversTypes['CapacityOfferResidency'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CapacityOfferStatus'], ParentType, ContextType>;
+  supersededAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerMayUse?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType, Partial<CapacityOfferViewerMayUseArgs>>;
+  windows?: Resolver<Array<ResolversTypes['CapacityOfferWindow']>, ParentType, ContextType>;
+}>;
+
+export type CapacityOfferAudienceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOfferAudience'] = ResolversParentTypes['CapacityOfferAudience']> = ResolversObject<{
+  cooperatives?: Resolver<Array<ResolversTypes['Cooperative']>, ParentType, ContextType>;
+  tiers?: Resolver<Array<ResolversTypes['CooperativeTier']>, ParentType, ContextType>;
+}>;
+
+export type CapacityOfferConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOfferConnection'] = ResolversParentTypes['CapacityOfferConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CapacityOfferEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CapacityOfferEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOfferEdge'] = ResolversParentTypes['CapacityOfferEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CapacityOffer'], ParentType, ContextType>;
+}>;
+
+export type CapacityOfferResidencyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOfferResidency'] = ResolversParentTypes['CapacityOfferResidency']> = ResolversObject<{
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CapacityOfferWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOfferWindow'] = ResolversParentTypes['CapacityOfferWindow']> = ResolversObject<{
+  days?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  end?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ChangeMemberRolePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeMemberRolePayload'] = ResolversParentTypes['ChangeMemberRolePayload']> = ResolversObject<{
@@ -4803,6 +5095,8 @@ export type MemberClusterResolvers<ContextType = GraphQLContext, ParentType exte
   labels?: Resolver<Array<ResolversTypes['ClusterLabel']>, ParentType, ContextType>;
   lease?: Resolver<ResolversTypes['ClusterLease'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  offer?: Resolver<Maybe<ResolversTypes['CapacityOffer']>, ParentType, ContextType>;
+  offerHistory?: Resolver<ResolversTypes['CapacityOfferConnection'], ParentType, ContextType, Partial<MemberClusterOfferHistoryArgs>>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   taints?: Resolver<Array<ResolversTypes['ClusterTaint']>, ParentType, ContextType>;
@@ -4911,6 +5205,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   revokeMemberCluster?: Resolver<ResolversTypes['MemberClusterPayload'], ParentType, ContextType, RequireFields<MutationRevokeMemberClusterArgs, 'input'>>;
   rotateCredential?: Resolver<ResolversTypes['RotateCredentialPayload'], ParentType, ContextType>;
   saveForumDraft?: Resolver<ResolversTypes['ForumDraftPayload'], ParentType, ContextType, RequireFields<MutationSaveForumDraftArgs, 'input'>>;
+  setCapacityOffer?: Resolver<ResolversTypes['SetCapacityOfferPayload'], ParentType, ContextType, RequireFields<MutationSetCapacityOfferArgs, 'input'>>;
   setForumCategoryDefaultWatchLevel?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationSetForumCategoryDefaultWatchLevelArgs, 'input'>>;
   setForumCategoryWatchLevel?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationSetForumCategoryWatchLevelArgs, 'input'>>;
   setForumPostHidden?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationSetForumPostHiddenArgs, 'input'>>;
@@ -4932,6 +5227,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   updateCooperative?: Resolver<ResolversTypes['UpdateCooperativePayload'], ParentType, ContextType, RequireFields<MutationUpdateCooperativeArgs, 'input'>>;
   updateForumCategory?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateForumCategoryArgs, 'input'>>;
   updateForumEmailPreferences?: Resolver<ResolversTypes['ForumEmailPreferencesPayload'], ParentType, ContextType, RequireFields<MutationUpdateForumEmailPreferencesArgs, 'input'>>;
+  withdrawCapacityOffer?: Resolver<ResolversTypes['WithdrawCapacityOfferPayload'], ParentType, ContextType, RequireFields<MutationWithdrawCapacityOfferArgs, 'input'>>;
   yankBlueprintVersion?: Resolver<ResolversTypes['YankBlueprintVersionPayload'], ParentType, ContextType, RequireFields<MutationYankBlueprintVersionArgs, 'input'>>;
 }>;
 
@@ -4977,6 +5273,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   blueprintKeyring?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType>;
   blueprintVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType, RequireFields<QueryBlueprintVersionArgs, 'name' | 'version'>>;
   blueprints?: Resolver<ResolversTypes['BlueprintConnection'], ParentType, ContextType, RequireFields<QueryBlueprintsArgs, 'first' | 'sort'>>;
+  capacityOffers?: Resolver<ResolversTypes['CapacityOfferConnection'], ParentType, ContextType, Partial<QueryCapacityOffersArgs>>;
   compareBlueprintVersions?: Resolver<ResolversTypes['BlueprintComparison'], ParentType, ContextType, RequireFields<QueryCompareBlueprintVersionsArgs, 'from' | 'name' | 'to'>>;
   cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType, RequireFields<QueryCooperativeArgs, 'slug'>>;
   cooperatives?: Resolver<ResolversTypes['CooperativeConnection'], ParentType, ContextType, RequireFields<QueryCooperativesArgs, 'first'>>;
@@ -5060,6 +5357,11 @@ export type ReportStatusPayloadResolvers<ContextType = GraphQLContext, ParentTyp
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ResourceAmountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResourceAmount'] = ResolversParentTypes['ResourceAmount']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type RestoreManualPageRevisionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RestoreManualPageRevisionPayload'] = ResolversParentTypes['RestoreManualPageRevisionPayload']> = ResolversObject<{
   page?: Resolver<ResolversTypes['ManualPage'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
@@ -5132,6 +5434,11 @@ export type SearchResultsResolvers<ContextType = GraphQLContext, ParentType exte
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type SetCapacityOfferPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetCapacityOfferPayload'] = ResolversParentTypes['SetCapacityOfferPayload']> = ResolversObject<{
+  memberCluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['CapacityOffer'], ParentType, ContextType>;
+}>;
+
 export type SetForumWatchLevelPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SetForumWatchLevelPayload'] = ResolversParentTypes['SetForumWatchLevelPayload']> = ResolversObject<{
   topic?: Resolver<ResolversTypes['ForumTopic'], ParentType, ContextType>;
 }>;
@@ -5174,6 +5481,11 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
 }>;
 
+export type WithdrawCapacityOfferPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WithdrawCapacityOfferPayload'] = ResolversParentTypes['WithdrawCapacityOfferPayload']> = ResolversObject<{
+  memberCluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+  offer?: Resolver<ResolversTypes['CapacityOffer'], ParentType, ContextType>;
+}>;
+
 export type YankBlueprintVersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['YankBlueprintVersionPayload'] = ResolversParentTypes['YankBlueprintVersionPayload']> = ResolversObject<{
   version?: Resolver<ResolversTypes['BlueprintVersion'], ParentType, ContextType>;
 }>;
@@ -5207,6 +5519,12 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   BlueprintSchemaChange?: BlueprintSchemaChangeResolvers<ContextType>;
   BlueprintSignatureInfo?: BlueprintSignatureInfoResolvers<ContextType>;
   BlueprintVersion?: BlueprintVersionResolvers<ContextType>;
+  CapacityOffer?: CapacityOfferResolvers<ContextType>;
+  CapacityOfferAudience?: CapacityOfferAudienceResolvers<ContextType>;
+  CapacityOfferConnection?: CapacityOfferConnectionResolvers<ContextType>;
+  CapacityOfferEdge?: CapacityOfferEdgeResolvers<ContextType>;
+  CapacityOfferResidency?: CapacityOfferResidencyResolvers<ContextType>;
+  CapacityOfferWindow?: CapacityOfferWindowResolvers<ContextType>;
   ChangeMemberRolePayload?: ChangeMemberRolePayloadResolvers<ContextType>;
   ClusterCapacity?: ClusterCapacityResolvers<ContextType>;
   ClusterCondition?: ClusterConditionResolvers<ContextType>;
@@ -5327,6 +5645,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RenderedBlueprintFile?: RenderedBlueprintFileResolvers<ContextType>;
   RenewLeasePayload?: RenewLeasePayloadResolvers<ContextType>;
   ReportStatusPayload?: ReportStatusPayloadResolvers<ContextType>;
+  ResourceAmount?: ResourceAmountResolvers<ContextType>;
   RestoreManualPageRevisionPayload?: RestoreManualPageRevisionPayloadResolvers<ContextType>;
   RevokeApiTokenPayload?: RevokeApiTokenPayloadResolvers<ContextType>;
   RevokeInvitationPayload?: RevokeInvitationPayloadResolvers<ContextType>;
@@ -5339,6 +5658,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SearchMissConnection?: SearchMissConnectionResolvers<ContextType>;
   SearchMissEdge?: SearchMissEdgeResolvers<ContextType>;
   SearchResults?: SearchResultsResolvers<ContextType>;
+  SetCapacityOfferPayload?: SetCapacityOfferPayloadResolvers<ContextType>;
   SetForumWatchLevelPayload?: SetForumWatchLevelPayloadResolvers<ContextType>;
   SetManualReleaseStatusPayload?: SetManualReleaseStatusPayloadResolvers<ContextType>;
   SigningKey?: SigningKeyResolvers<ContextType>;
@@ -5346,6 +5666,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   TrustSigningKeyPayload?: TrustSigningKeyPayloadResolvers<ContextType>;
   UpdateCooperativePayload?: UpdateCooperativePayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WithdrawCapacityOfferPayload?: WithdrawCapacityOfferPayloadResolvers<ContextType>;
   YankBlueprintVersionPayload?: YankBlueprintVersionPayloadResolvers<ContextType>;
 }>;
 

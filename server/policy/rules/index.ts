@@ -6,6 +6,7 @@ import { FORUM_MAIL_RULES } from "./forum-mail-rules.js";
 import { CLUSTER_RULES } from "./cluster-rules.js";
 import { SEARCH_RULES } from "./search-rules.js";
 import { MANUAL_RULES } from "./manual-rules.js";
+import { OFFER_RULES } from "./offer-rules.js";
 
 /**
  * Every domain's rules. A domain adds its file here; action names are unique across domains (checked at start).
@@ -19,6 +20,7 @@ export const RULE_SETS = [
   BLUEPRINT_RULES,
   CLUSTER_RULES,
   MANUAL_RULES,
+  OFFER_RULES,
 ] as const;
 
 /** Every action the policy knows. */

@@ -4,6 +4,7 @@ import { ClusterHistoryChart } from "../components/cluster-history-chart.js";
 import { ClusterActions } from "../components/cluster-actions.js";
 import type { ClusterResource } from "../components/cluster-types.js";
 import { ErrorList } from "../components/error-list.js";
+import { ClusterOfferSection } from "../components/offers/cluster-offer-section.js";
 import { NotFoundPage } from "./not-found-page.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
@@ -128,6 +129,15 @@ export function ClusterPage({ id }: { id: string }) {
       ) : (
         <p className="muted">No status report yet.</p>
       )}
+
+      <ClusterOfferSection
+        clusterId={cluster.id}
+        canEdit={
+          cluster.cooperative.viewerMembership?.role === "ADMIN" &&
+          cluster.acceptance === "ACCEPTED" &&
+          !cluster.revokedAt
+        }
+      />
 
       <h2>Taints and labels</h2>
       <ul>
