@@ -7,6 +7,7 @@ import type { Resolvers } from "../../graphql/generated/resolvers-types.js";
 import { fromGlobalId, parseGlobalId, toGlobalId } from "../../graphql/global-id.js";
 import { validateInput } from "../../graphql/validate-input.js";
 import { createTopic } from "./create-topic.js";
+import { wakeForumFanout } from "./fanout/forum-fanout-jobs.js";
 import {
   audienceResource,
   canReadCategory,
@@ -69,6 +70,7 @@ export const forumTopicResolvers: Resolvers = {
         });
         return createTopic(manager, actorFor(context, viewer), category, { ...valid, rendered });
       });
+      wakeForumFanout(context.dataSource); // committed: tell the watchers now rather than at the next poll
       return { topic };
     },
     replyToForumTopic: async (_parent, { input }, context) => {
@@ -96,6 +98,7 @@ export const forumTopicResolvers: Resolvers = {
           replyToNumber: valid.replyToNumber ?? null,
         });
       });
+      wakeForumFanout(context.dataSource); // committed: tell the watchers now rather than at the next poll
       return { post };
     },
   },
