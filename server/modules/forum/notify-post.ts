@@ -100,7 +100,10 @@ async function directRecipients(
     );
     for (const member of members) want(member.person_id, "cooperative_mentioned");
   }
-  const quotedOrReplied = [...rendered.quotedPostNumbers, ...(post.replyToNumber ? [post.replyToNumber] : [])];
+  const quotedOrReplied = [
+    ...rendered.quotedPostNumbers,
+    ...(post.replyToNumber ? [post.replyToNumber] : []),
+  ];
   if (quotedOrReplied.length > 0) {
     const authors: Array<{ number: number; author_id: string }> = await manager.query(
       "SELECT number, author_id FROM forum_post WHERE topic_id = $1 AND number = ANY($2)",

@@ -37,7 +37,8 @@ export async function deliverPostFanouts(deps: {
 }): Promise<FanoutRun> {
   const { dataSource, now } = deps;
   return dataSource.transaction(async (manager) => {
-    if (!(await tryAdvisoryXactLock(manager, FORUM_FANOUT_LOCK_KEY))) return { delivered: 0, failed: 0, more: false };
+    if (!(await tryAdvisoryXactLock(manager, FORUM_FANOUT_LOCK_KEY)))
+      return { delivered: 0, failed: 0, more: false };
     const due: Array<{ id: string; attempts: number }> = await manager.query(
       `SELECT id, attempts FROM forum_post_fanout
        WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
@@ -47,7 +48,15 @@ export async function deliverPostFanouts(deps: {
     const more = due.length > BATCH_SIZE;
     const batch = due.slice(0, BATCH_SIZE);
     if (batch.length === 0) return { delivered: 0, failed: 0, more };
-    if ((await inSavepoint(manager, () => deliver(manager, now, batch.map((row) => row.id)))) === null) {
+    if (
+      (await inSavepoint(manager, () =>
+        deliver(
+          manager,
+          now,
+          batch.map((row) => row.id),
+        ),
+      )) === null
+    ) {
       return { delivered: batch.length, failed: 0, more };
     }
     let failed = 0;

@@ -50,4 +50,5 @@ export const GIVEN_LEVELS_CTES = `${LEVEL_SOURCES},
   ${LEVELS}`;
 
 /** The condition on `levels` alias `l` and `due` alias `d` under which a watcher hears of the post. */
-export const NOTIFIES_WATCHER_SQL = "(l.level = 'watching' OR (l.level = 'watching_first_post' AND d.first_post))";
+export const NOTIFIES_WATCHER_SQL =
+  "(l.level = 'watching' OR (l.level = 'watching_first_post' AND d.first_post))";
