@@ -28,7 +28,8 @@ function recordStatements(dataSource: DataSource): void {
     const runner = create(...args);
     const query = runner.query.bind(runner);
     runner.query = ((sql: string, ...rest: unknown[]) => {
-      statements.push(sql);
+      // The fan-out job polls on its own timer (one statement every 250 ms): not part of any read.
+      if (!sql.includes("forum_post_fanout")) statements.push(sql);
       return (query as (...all: unknown[]) => unknown)(sql, ...rest);
     }) as typeof runner.query;
     return runner;

@@ -16,6 +16,19 @@ export function fanoutBackoffMs(attempts: number): number {
   return Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
 }
 
+/**
+ * Whether any fan-out is due: one cheap statement outside a transaction, so the 250 ms poll of an idle hub costs
+ * next to nothing (the advisory lock and the claim are only taken when there is work).
+ */
+export async function fanoutDue(dataSource: DataSource, now: Date): Promise<boolean> {
+  const [row] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM forum_post_fanout
+       WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= $1)) AS due`,
+    [now],
+  )) as Array<{ due: boolean }>;
+  return row?.due === true;
+}
+
 /** What one run did: rows fanned out, rows that failed (retried later), and whether more are due. */
 export interface FanoutRun {
   delivered: number;

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Clock } from "../../../clock.js";
 import type { Logger } from "../../../logger.js";
-import { deliverPostFanouts } from "./deliver-post-fanouts.js";
+import { deliverPostFanouts, fanoutDue } from "./deliver-post-fanouts.js";
 
 /** How often each hub process looks for posts to fan out (the wake-up after a post usually comes first). */
 const POLL_INTERVAL_MS = 250;
@@ -35,13 +35,15 @@ export function startForumFanoutJobs(deps: {
   dataSource: DataSource;
   clock: Clock;
   logger: Logger;
+  /** False: no polling and no wake-ups, only `deliver()` (a runner driven by hand, as in tests). */
+  poll?: boolean;
 }): ForumFanoutJobs {
   let stopped = false;
   let queue: Promise<number> = Promise.resolve(0);
   let scheduled = false;
   const drain = async (): Promise<number> => {
     let delivered = 0;
-    while (!stopped) {
+    while (!stopped && (await fanoutDue(deps.dataSource, deps.clock.now()))) {
       const run = await deliverPostFanouts({
         dataSource: deps.dataSource,
         now: deps.clock.now(),
@@ -70,17 +72,20 @@ export function startForumFanoutJobs(deps: {
       scheduled = false;
     }).catch((error: unknown) => deps.logger.warn({ err: error }, "forum fan-out failed"));
   };
-  const timer = setInterval(tick, POLL_INTERVAL_MS);
-  timer.unref();
-  const wake = () => setImmediate(tick);
-  WAKERS.set(deps.dataSource, wake);
+  const polling = deps.poll !== false;
+  const timer = polling ? setInterval(tick, POLL_INTERVAL_MS) : undefined;
+  timer?.unref();
+  const wake = () => {
+    if (polling) setImmediate(tick);
+  };
+  if (polling) WAKERS.set(deps.dataSource, wake);
   return {
     deliver: () => enqueue(),
     wake,
     async stop() {
       stopped = true;
       clearInterval(timer);
-      WAKERS.delete(deps.dataSource);
+      if (WAKERS.get(deps.dataSource) === wake) WAKERS.delete(deps.dataSource);
       await queue.catch(() => 0);
     },
   };
