@@ -89,13 +89,15 @@ export const forumTopicResolvers: Resolvers = {
           markdown: valid.markdown,
           topicId,
         });
-        // Lock the topic: post numbers are assigned from it, and a lock by a moderator meanwhile must win.
-        const locked = await loadReadableTopic(context, topicId, manager, true);
-        context.policy.authorize("forum.reply", { ...resource, locked: locked.topic.locked });
-        return replyToTopic(manager, actorFor(context, viewer), locked, {
+        // Read again, unlocked: the topic row is locked only by the statement that numbers the post (and until
+        // the commit), which also refuses the post if a moderator locked the topic since this check.
+        const current = await loadReadableTopic(context, topicId, manager);
+        context.policy.authorize("forum.reply", { ...resource, locked: current.topic.locked });
+        return replyToTopic(manager, actorFor(context, viewer), current, {
           markdown: valid.markdown,
           rendered,
           replyToNumber: valid.replyToNumber ?? null,
+          mayPostWhenLocked: context.policy.isModerator,
         });
       });
       wakeForumFanout(context.dataSource); // committed: tell the watchers now rather than at the next poll
