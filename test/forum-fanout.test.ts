@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../server/clock.js";
 import { loadConfig } from "../server/config.js";
 import { fromGlobalId } from "../server/graphql/global-id.js";
+import { HubError } from "../server/errors.js";
 import { createLogger } from "../server/logger.js";
+import { ForumTopicEntity } from "../server/modules/forum/forum-topic.entity.js";
+import { renderPost } from "../server/modules/forum/forum-markdown.js";
+import { appendPost } from "../server/modules/forum/write-post.js";
 import {
   FORUM_FANOUT_LOCK_KEY,
   MAX_FANOUT_ATTEMPTS,
@@ -219,4 +223,40 @@ describe("Forum fan-out after the commit", () => {
       expect(await notificationsOf(watchers[0], topic.id)).toHaveLength(1);
     },
   );
+});
+
+describe("Numbering a post under the topic row lock", () => {
+  it("refuses a reply to a topic a moderator locked after the checks, unless the poster may post there", async () => {
+    const created = await createTopic(hub, clock, posters[0].token, {
+      categoryId: category,
+      title: "Locked between the check and the post",
+      markdown: "Opening post number 5",
+    });
+    const { dataSource } = hub.database;
+    // The replier's checks saw the topic open; then a moderator locks it before the numbering statement runs.
+    const seen = await dataSource.manager.findOneByOrFail(ForumTopicEntity, { id: uuid(created.id) });
+    await sql("UPDATE forum_topic SET locked = true WHERE id = $1", [seen.id]);
+    const actor = { personId: posters[1].person.id, requestId: null, now: clock.now() };
+    const content = { markdown: "Too late", rendered: renderPost("Too late", []), replyToNumber: null };
+    const refused = await dataSource
+      .transaction((manager) => appendPost(manager, actor, { ...seen }, content))
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(HubError);
+    expect((refused as HubError).extensions.code).toBe("FORBIDDEN");
+    const posted = await dataSource.transaction((manager) =>
+      appendPost(manager, actor, seen, { ...content, mayPostWhenLocked: true }),
+    );
+    expect(posted.number).toBe(2);
+    const [counters] = await sql<{
+      highest_post_number: number;
+      reply_count: number;
+      last_poster_id: string;
+    }>("SELECT highest_post_number, reply_count, last_poster_id FROM forum_topic WHERE id = $1", [seen.id]);
+    expect(counters).toEqual({
+      highest_post_number: 2,
+      reply_count: 1,
+      last_poster_id: posters[1].person.id,
+    });
+    expect(seen).toMatchObject({ highestPostNumber: 2, replyCount: 1, lastPosterId: posters[1].person.id });
+  });
 });
