@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { encodeCursor } from "../server/graphql/connection.js";
 import { loadBenchEnvironment, scenarioSelected } from "./support/bench-environment.js";
 import type { ChildServer } from "./support/child-server.js";
@@ -148,6 +149,7 @@ async function probe(
 let baseline: ChildServer | undefined;
 const results: DetailedScenarioResult[] = [];
 let posting: PostingRun | undefined;
+let postingAlone: PostingRun | undefined;
 let duringPosting: DetailedScenarioResult | undefined;
 let fanOut = {
   quietMs: Number.NaN,
@@ -178,19 +180,28 @@ try {
     console.log(
       `  single reply: ${quiet.replyMs.toFixed(1)} ms without watchers, ${watched.replyMs.toFixed(1)} ms with ${seed.watchers}; all notified ${watched.notifiedMs.toFixed(1)} ms after the answer`,
     );
+    const postingLoad = {
+      url: hub.url,
+      topicId: seed.bigTopicId,
+      tokens: seed.posterTokens.slice(0, -2 * PROBES),
+      perSecond: POSTS_PER_SECOND,
+      seconds: load.seconds,
+      maxInFlight: 50,
+    };
+    // Posting with no reads beside it: what the write path itself sustains on this machine.
+    process.stdout.write(`  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s alone...`);
+    postingAlone = await runPostingLoad(postingLoad);
+    console.log(
+      ` ${postingAlone.achievedPerSecond.toFixed(1)} posts/s, reply p95 ${formatMilliseconds(postingAlone.latencyP95)} ms`,
+    );
+    if (watch) await watch.waitForDrained(60_000);
+    await sleep(1_500); // past every poster's one-reply-a-second limit
     const topicPage = READS[2];
     process.stdout.write(
       `  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s while reading the topic page...`,
     );
     const [postingRun, readRun] = await Promise.all([
-      runPostingLoad({
-        url: hub.url,
-        topicId: seed.bigTopicId,
-        tokens: seed.posterTokens.slice(0, -2 * PROBES),
-        perSecond: POSTS_PER_SECOND,
-        seconds: load.seconds,
-        maxInFlight: 50,
-      }),
+      runPostingLoad(postingLoad),
       runHttpLoad(graphqlTarget(hub.url, topicPage.query, topicPage.variables), {
         connections: load.connections,
         seconds: load.seconds,
@@ -225,6 +236,11 @@ for (const result of table.filter((candidate) => !candidate.baseline)) {
     `${verdict} p95 < ${P95_TARGET_MS} ms and >= ${RATE_TARGET} req/s: ${result.scenario} (p95 ${formatMilliseconds(p95)} ms, ${Math.round(rate)} req/s, ${formatPercent(throughputRatio(rate, baselineRate))} of baseline)`,
   );
 }
+if (postingAlone) {
+  console.log(
+    `posting alone: ${postingAlone.achievedPerSecond.toFixed(1)} of ${postingAlone.targetPerSecond} posts/s (${postingAlone.ok} ok of ${postingAlone.sent} sent, ${postingAlone.skipped} ticks skipped; outcomes ${JSON.stringify(postingAlone.outcomes)}); reply p50 ${formatMilliseconds(postingAlone.latencyP50)} ms, p95 ${formatMilliseconds(postingAlone.latencyP95)} ms`,
+  );
+}
 if (posting) {
   console.log(
     `posting: ${posting.achievedPerSecond.toFixed(1)} of ${posting.targetPerSecond} posts/s (${posting.ok} ok of ${posting.sent} sent, ${posting.skipped} ticks skipped at 50 in flight; outcomes ${JSON.stringify(posting.outcomes)}); reply p50 ${formatMilliseconds(posting.latencyP50)} ms, p95 ${formatMilliseconds(posting.latencyP95)} ms, max ${formatMilliseconds(posting.latencyMax)} ms`,
@@ -243,6 +259,7 @@ const file = await writeResultsFile("forum", hub.databaseKind, startedAt, {
     ratio: throughputRatio(result.load.requestsPerSecond, baselineRate),
   })),
   posting,
+  postingAlone,
   fanOut,
 });
 console.log(`results written to ${file}`);
