@@ -1,8 +1,9 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { encodeCursor } from "../server/graphql/connection.js";
-import { openDatabase } from "../server/db/data-source.js";
-import { loadBenchEnvironment } from "./support/bench-environment.js";
+import { loadBenchEnvironment, scenarioSelected } from "./support/bench-environment.js";
 import type { ChildServer } from "./support/child-server.js";
 import { type DetailedScenarioResult, formatDetailedTable } from "./support/detailed-report.js";
+import { type FanoutWatch, openFanoutWatch } from "./support/forum-fanout-watch.js";
 import { type PostingRun, runPostingLoad, sendReply } from "./support/forum-posting.js";
 import { FORUM_QUERY, type ForumAnswer, TOPIC_QUERY, type TopicAnswer } from "./support/forum-queries.js";
 import { expectGraphqlSuccess } from "./support/graphql-load.js";
@@ -118,9 +119,18 @@ async function measure(
   return { scenario, baseline: server !== hub, load: result };
 }
 
-/** Mean latency of single replies, one after the other, each by a poster who has not posted yet. */
-async function probe(topicId: string, tokens: readonly string[]): Promise<number> {
+/**
+ * Single replies, one after the other, each by a poster who has not posted yet: their mean latency and, when
+ * `watch` and `watchers` are given, the mean time from each answer until that many watchers are notified of it.
+ */
+async function probe(
+  topicId: string,
+  tokens: readonly string[],
+  watch?: FanoutWatch,
+  watchers = 0,
+): Promise<{ replyMs: number; notifiedMs: number }> {
   const times: number[] = [];
+  const delays: number[] = [];
   for (const token of tokens) {
     const reply = await sendReply(
       hub.url,
@@ -128,73 +138,90 @@ async function probe(topicId: string, tokens: readonly string[]): Promise<number
       topicId,
       `Probe ${Date.now()} ${Math.random()}: works for us.`,
     );
-    if (reply.outcome !== "ok") throw new Error(`probe reply refused: ${reply.outcome}`);
+    if (reply.outcome !== "ok" || reply.number === undefined)
+      throw new Error(`probe reply refused: ${reply.outcome}`);
     times.push(reply.ms);
+    if (watch && watchers > 0) delays.push(await watch.waitForNotified(reply.number, watchers, 10_000));
   }
-  return mean(times);
-}
-
-/** Watchers whose notification about the big topic points at its newest post (PostgreSQL: PGlite is the hub's). */
-async function notifiedWatchers(highest: number): Promise<number | undefined> {
-  if (hub.databaseConfig.kind !== "postgres") return undefined;
-  const database = await openDatabase(hub.databaseConfig);
-  try {
-    const [row] = (await database.dataSource.query(
-      `SELECT count(*)::int AS count FROM forum_notification n JOIN person p ON p.id = n.person_id
-       WHERE p.handle LIKE 'watcher-%' AND n.kind = 'posted' AND n.post_number = $1`,
-      [highest],
-    )) as Array<{ count: number }>;
-    return row.count;
-  } finally {
-    await database.close();
-  }
+  return { replyMs: mean(times), notifiedMs: delays.length > 0 ? mean(delays) : Number.NaN };
 }
 
 let baseline: ChildServer | undefined;
 const results: DetailedScenarioResult[] = [];
 let posting: PostingRun | undefined;
+let postingAlone: PostingRun | undefined;
 let duringPosting: DetailedScenarioResult | undefined;
-let fanOut = { quietMs: Number.NaN, watchedMs: Number.NaN, notified: undefined as number | undefined };
+let fanOut = {
+  quietMs: Number.NaN,
+  watchedMs: Number.NaN,
+  /** Mean ms from a single reply's answer until all watchers are notified of it (PostgreSQL only). */
+  notifiedAfterReplyMs: Number.NaN,
+  /** Ms from the end of the posting run until no fan-out is due any more (PostgreSQL only). */
+  drainedAfterPostingMs: Number.NaN,
+  notified: undefined as number | undefined,
+};
+let watch: FanoutWatch | undefined;
 try {
   baseline = await startBaselineServer();
   for (const read of READS) await check(read);
   await expectGraphqlSuccess({ url: baseline.url, query: "{ hello }" });
   results.push(await measure("bare Apollo Server (before)", baseline, "{ hello }", {}));
-  for (const read of READS)
-    results.push(await measure(read.scenario, hub, read.query, read.variables, read.token));
+  for (const read of READS) {
+    if (scenarioSelected(environment, read.scenario))
+      results.push(await measure(read.scenario, hub, read.query, read.variables, read.token));
+  }
   results.push(await measure("bare Apollo Server (after)", baseline, "{ hello }", {}));
 
-  const probeTokens = seed.posterTokens.slice(-2 * PROBES);
-  const quietMs = await probe(seed.quietTopicId, probeTokens.slice(0, PROBES));
-  const watchedMs = await probe(seed.bigTopicId, probeTokens.slice(PROBES));
-  console.log(
-    `  single reply: ${quietMs.toFixed(1)} ms without watchers, ${watchedMs.toFixed(1)} ms with ${seed.watchers}`,
-  );
-  const topicPage = READS[2];
-  process.stdout.write(
-    `  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s while reading the topic page...`,
-  );
-  const [postingRun, readRun] = await Promise.all([
-    runPostingLoad({
+  if (scenarioSelected(environment, "posting")) {
+    watch = await openFanoutWatch(hub.databaseConfig);
+    const probeTokens = seed.posterTokens.slice(-2 * PROBES);
+    const quiet = await probe(seed.quietTopicId, probeTokens.slice(0, PROBES));
+    const watched = await probe(seed.bigTopicId, probeTokens.slice(PROBES), watch, seed.watchers);
+    console.log(
+      `  single reply: ${quiet.replyMs.toFixed(1)} ms without watchers, ${watched.replyMs.toFixed(1)} ms with ${seed.watchers}; all notified ${watched.notifiedMs.toFixed(1)} ms after the answer`,
+    );
+    const postingLoad = {
       url: hub.url,
       topicId: seed.bigTopicId,
       tokens: seed.posterTokens.slice(0, -2 * PROBES),
       perSecond: POSTS_PER_SECOND,
       seconds: load.seconds,
       maxInFlight: 50,
-    }),
-    runHttpLoad(graphqlTarget(hub.url, topicPage.query, topicPage.variables), {
-      connections: load.connections,
-      seconds: load.seconds,
-      warmupSeconds: 0,
-      serverPid: hub.pid,
-    }),
-  ]);
-  posting = postingRun;
-  duringPosting = { scenario: `${topicPage.scenario}, while posting`, baseline: false, load: readRun };
-  console.log(` ${postingRun.achievedPerSecond.toFixed(1)} posts/s`);
-  fanOut = { quietMs, watchedMs, notified: await notifiedWatchers(postingRun.highestNumber) };
+    };
+    // Posting with no reads beside it: what the write path itself sustains on this machine.
+    process.stdout.write(`  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s alone...`);
+    postingAlone = await runPostingLoad(postingLoad);
+    console.log(
+      ` ${postingAlone.achievedPerSecond.toFixed(1)} posts/s, reply p95 ${formatMilliseconds(postingAlone.latencyP95)} ms`,
+    );
+    if (watch) await watch.waitForDrained(60_000);
+    await sleep(1_500); // past every poster's one-reply-a-second limit
+    const topicPage = READS[2];
+    process.stdout.write(
+      `  posting ${POSTS_PER_SECOND}/s for ${load.seconds}s while reading the topic page...`,
+    );
+    const [postingRun, readRun] = await Promise.all([
+      runPostingLoad(postingLoad),
+      runHttpLoad(graphqlTarget(hub.url, topicPage.query, topicPage.variables), {
+        connections: load.connections,
+        seconds: load.seconds,
+        warmupSeconds: 0,
+        serverPid: hub.pid,
+      }),
+    ]);
+    posting = postingRun;
+    duringPosting = { scenario: `${topicPage.scenario}, while posting`, baseline: false, load: readRun };
+    console.log(` ${postingRun.achievedPerSecond.toFixed(1)} posts/s`);
+    fanOut = {
+      quietMs: quiet.replyMs,
+      watchedMs: watched.replyMs,
+      notifiedAfterReplyMs: watched.notifiedMs,
+      drainedAfterPostingMs: watch ? await watch.waitForDrained(60_000) : Number.NaN,
+      notified: await watch?.notifiedOf(postingRun.highestNumber),
+    };
+  }
 } finally {
+  await watch?.close();
   await baseline?.stop();
   await hub.stop();
 }
@@ -209,12 +236,17 @@ for (const result of table.filter((candidate) => !candidate.baseline)) {
     `${verdict} p95 < ${P95_TARGET_MS} ms and >= ${RATE_TARGET} req/s: ${result.scenario} (p95 ${formatMilliseconds(p95)} ms, ${Math.round(rate)} req/s, ${formatPercent(throughputRatio(rate, baselineRate))} of baseline)`,
   );
 }
+if (postingAlone) {
+  console.log(
+    `posting alone: ${postingAlone.achievedPerSecond.toFixed(1)} of ${postingAlone.targetPerSecond} posts/s (${postingAlone.ok} ok of ${postingAlone.sent} sent, ${postingAlone.skipped} ticks skipped; outcomes ${JSON.stringify(postingAlone.outcomes)}); reply p50 ${formatMilliseconds(postingAlone.latencyP50)} ms, p95 ${formatMilliseconds(postingAlone.latencyP95)} ms`,
+  );
+}
 if (posting) {
   console.log(
     `posting: ${posting.achievedPerSecond.toFixed(1)} of ${posting.targetPerSecond} posts/s (${posting.ok} ok of ${posting.sent} sent, ${posting.skipped} ticks skipped at 50 in flight; outcomes ${JSON.stringify(posting.outcomes)}); reply p50 ${formatMilliseconds(posting.latencyP50)} ms, p95 ${formatMilliseconds(posting.latencyP95)} ms, max ${formatMilliseconds(posting.latencyMax)} ms`,
   );
   console.log(
-    `fan-out to ${seed.watchers} watchers: ${(fanOut.watchedMs - fanOut.quietMs).toFixed(1)} ms per reply (a single reply ${fanOut.watchedMs.toFixed(1)} ms vs ${fanOut.quietMs.toFixed(1)} ms in an unwatched topic); ${fanOut.notified ?? "(not counted on PGlite)"} watchers' notifications point at the last post ${posting.highestNumber}`,
+    `fan-out to ${seed.watchers} watchers: ${(fanOut.watchedMs - fanOut.quietMs).toFixed(1)} ms added to a reply (a single reply ${fanOut.watchedMs.toFixed(1)} ms vs ${fanOut.quietMs.toFixed(1)} ms in an unwatched topic); all watchers notified ${fanOut.notifiedAfterReplyMs.toFixed(1)} ms after a single reply's answer, and ${fanOut.drainedAfterPostingMs.toFixed(0)} ms after the posting run ended; ${fanOut.notified ?? "(not counted on PGlite)"} watchers' notifications point at the last post ${posting.highestNumber}`,
   );
 }
 
@@ -227,6 +259,7 @@ const file = await writeResultsFile("forum", hub.databaseKind, startedAt, {
     ratio: throughputRatio(result.load.requestsPerSecond, baselineRate),
   })),
   posting,
+  postingAlone,
   fanOut,
 });
 console.log(`results written to ${file}`);

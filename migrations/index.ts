@@ -11,6 +11,7 @@ import { AddForumModerationTools1764540000000 } from "./1764540000000-AddForumMo
 import { CreateForumWatchingAndMail1764530000000 } from "./1764530000000-CreateForumWatchingAndMail.js";
 import { IndexVisibleForumTopicsByCategory1764550000000 } from "./1764550000000-IndexVisibleForumTopicsByCategory.js";
 import { CreateCapacityOffers1764580000000 } from "./1764580000000-CreateCapacityOffers.js";
+import { FanOutForumPostsAfterCommit1764570000000 } from "./1764570000000-FanOutForumPostsAfterCommit.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   CreateForumWatchingAndMail1764530000000,
   AddForumModerationTools1764540000000,
   IndexVisibleForumTopicsByCategory1764550000000,
+  FanOutForumPostsAfterCommit1764570000000,
   CreateCapacityOffers1764580000000,
 ];

@@ -35,6 +35,7 @@ import { requestContext } from "./ops/request-context.js";
 import { sameOriginOnly } from "./ops/same-origin.js";
 import { securityHeaders } from "./ops/security-headers.js";
 import { forumFeedRoutes } from "./modules/forum/forum-feeds.js";
+import { type ForumFanoutJobs, startForumFanoutJobs } from "./modules/forum/fanout/forum-fanout-jobs.js";
 import { type ForumMailJobs, startForumMailJobs } from "./modules/forum/mail/forum-mail-jobs.js";
 import { unsubscribeRoutes } from "./modules/forum/mail/unsubscribe-routes.js";
 import { webAppRoutes } from "./web-app.js";
@@ -51,6 +52,8 @@ export interface Hub {
   blueprints: BlueprintJobs;
   /** Forum email delivery and digests; tests drive `forumMail.deliver()` and `forumMail.queueDigests()`. */
   forumMail: ForumMailJobs;
+  /** Fan-out of new posts to their watchers (shortly after each post); tests drain it with `forumFanout.deliver()`. */
+  forumFanout: ForumFanoutJobs;
   /** Graceful stop: refuse new work, finish what runs (up to `graceMs`), close the database. */
   close(graceMs?: number): Promise<void>;
 }
@@ -260,6 +263,7 @@ export async function startHub(
     mailFrom: config.mailFrom,
     publicUrl,
   });
+  const forumFanout = startForumFanoutJobs({ dataSource, clock, logger });
   const demoClusters = config.demoClusters
     ? await startDemoClusters({ dataSource, clock, logger, graphqlUrl: `http://127.0.0.1:${port}/graphql` })
     : undefined;
@@ -276,6 +280,7 @@ export async function startHub(
     clusters,
     blueprints,
     forumMail,
+    forumFanout,
     async close(graceMs = 10_000) {
       shuttingDown = true;
       clearInterval(housekeeping);
@@ -290,6 +295,8 @@ export async function startHub(
       clearTimeout(forced);
       // After the last request: every counted download reaches the database.
       await blueprints.stop();
+      // Posts not fanned out yet stay due in the database: the next hub process (or another one) delivers them.
+      await forumFanout.stop();
       logger.debug("http server closed");
       await graphqlServer.stop();
       logger.debug("graphql server stopped");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { childBaseEnvironment, loadBenchEnvironment } from "./bench-environment.js";
+import { childBaseEnvironment, loadBenchEnvironment, scenarioSelected } from "./bench-environment.js";
 
 describe("Benchmark environment", () => {
   it("defaults to 50 connections, 10 measured seconds after 2 of warm-up, on PGlite", () => {
@@ -10,7 +10,17 @@ describe("Benchmark environment", () => {
       databaseUrl: undefined,
       hubLogLevel: "warn",
       cpuProfileDirectory: undefined,
+      scenarios: [],
     });
+  });
+
+  it("selects scenarios by BENCH_SCENARIOS, a comma-separated list of case-insensitive name parts", () => {
+    const environment = loadBenchEnvironment({ BENCH_SCENARIOS: " Posting , topic page 1 (50," });
+    expect(environment.scenarios).toEqual(["posting", "topic page 1 (50"]);
+    expect(scenarioSelected(environment, "posting")).toBe(true);
+    expect(scenarioSelected(environment, "topic page 1 (50 posts)")).toBe(true);
+    expect(scenarioSelected(environment, "latest list (/forum)")).toBe(false);
+    expect(scenarioSelected(loadBenchEnvironment({}), "latest list (/forum)")).toBe(true);
   });
 
   it("reads durations, connections, the database and profiling from the environment", () => {

@@ -15,6 +15,20 @@ export interface BenchEnvironment {
   hubLogLevel: string;
   /** When set, the hub child writes a V8 CPU profile into this directory (`BENCH_CPU_PROF`). */
   cpuProfileDirectory: string | undefined;
+  /**
+   * Only the scenarios whose name contains one of these (case-insensitive; `BENCH_SCENARIOS`, comma-separated,
+   * e.g. `posting,topic page 1 (50`); empty: every scenario.
+   */
+  scenarios: string[];
+}
+
+/** Whether `scenario` is selected by `BENCH_SCENARIOS` (every scenario when the list is empty). */
+export function scenarioSelected(
+  environment: Pick<BenchEnvironment, "scenarios">,
+  scenario: string,
+): boolean {
+  const name = scenario.toLowerCase();
+  return environment.scenarios.length === 0 || environment.scenarios.some((part) => name.includes(part));
 }
 
 function positiveNumber(name: string, raw: string | undefined, fallback: number): number {
@@ -36,6 +50,10 @@ export function loadBenchEnvironment(
     databaseUrl: source.DATABASE_URL || undefined,
     hubLogLevel: source.BENCH_LOG_LEVEL || "warn",
     cpuProfileDirectory: source.BENCH_CPU_PROF || undefined,
+    scenarios: (source.BENCH_SCENARIOS ?? "")
+      .split(",")
+      .map((part) => part.trim().toLowerCase())
+      .filter((part) => part !== ""),
   };
 }
 

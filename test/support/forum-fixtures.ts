@@ -85,6 +85,7 @@ export async function createTopic(
     }>(hub.url, FORUM.createTopic, { input }, { token }),
   );
   const topic = expectData(result).createForumTopic.topic;
+  await hub.forumFanout.deliver(); // the watchers hear of it just after the commit: wait for that
   return { id: topic.id, firstPostId: topic.posts.edges[0].node.id };
 }
 
@@ -103,7 +104,9 @@ export async function reply(
       { token },
     ),
   );
-  return expectData(result).replyToForumTopic.post;
+  const post = expectData(result).replyToForumTopic.post;
+  await hub.forumFanout.deliver(); // the watchers hear of it just after the commit: wait for that
+  return post;
 }
 
 export const forumPostId = (uuid: string) => toGlobalId("ForumPost", uuid);

@@ -12,6 +12,7 @@ import { ForumTagEntity, ForumTopicTagEntity } from "./forum-tag.entity.js";
 import { ForumTopicEntity } from "./forum-topic.entity.js";
 import { ForumTopicReadStateEntity } from "./forum-topic-read-state.entity.js";
 import { ForumTopicWatchEntity } from "./forum-topic-watch.entity.js";
+import { ForumPostFanoutEntity } from "./fanout/forum-post-fanout.entity.js";
 import { FORUM_MODERATION_ENTITIES } from "./moderation/moderation-entities.js";
 
 /** Every entity of the forum, registered once in `server/db/entities.ts`. */
@@ -24,6 +25,7 @@ export const FORUM_ENTITIES = [
   ForumPostRevisionEntity,
   ForumPostLikeEntity,
   ForumNotificationEntity,
+  ForumPostFanoutEntity,
   ForumTopicWatchEntity,
   ForumTopicReadStateEntity,
   ForumBookmarkEntity,

@@ -7,6 +7,7 @@ import type { Resolvers } from "../../graphql/generated/resolvers-types.js";
 import { fromGlobalId, parseGlobalId, toGlobalId } from "../../graphql/global-id.js";
 import { validateInput } from "../../graphql/validate-input.js";
 import { createTopic } from "./create-topic.js";
+import { wakeForumFanout } from "./fanout/forum-fanout-jobs.js";
 import {
   audienceResource,
   canReadCategory,
@@ -69,6 +70,7 @@ export const forumTopicResolvers: Resolvers = {
         });
         return createTopic(manager, actorFor(context, viewer), category, { ...valid, rendered });
       });
+      wakeForumFanout(context.dataSource); // committed: tell the watchers now rather than at the next poll
       return { topic };
     },
     replyToForumTopic: async (_parent, { input }, context) => {
@@ -87,15 +89,18 @@ export const forumTopicResolvers: Resolvers = {
           markdown: valid.markdown,
           topicId,
         });
-        // Lock the topic: post numbers are assigned from it, and a lock by a moderator meanwhile must win.
-        const locked = await loadReadableTopic(context, topicId, manager, true);
-        context.policy.authorize("forum.reply", { ...resource, locked: locked.topic.locked });
-        return replyToTopic(manager, actorFor(context, viewer), locked, {
+        // Read again, unlocked: the topic row is locked only by the statement that numbers the post (and until
+        // the commit), which also refuses the post if a moderator locked the topic since this check.
+        const current = await loadReadableTopic(context, topicId, manager);
+        context.policy.authorize("forum.reply", { ...resource, locked: current.topic.locked });
+        return replyToTopic(manager, actorFor(context, viewer), current, {
           markdown: valid.markdown,
           rendered,
           replyToNumber: valid.replyToNumber ?? null,
+          mayPostWhenLocked: context.policy.isModerator,
         });
       });
+      wakeForumFanout(context.dataSource); // committed: tell the watchers now rather than at the next poll
       return { post };
     },
   },

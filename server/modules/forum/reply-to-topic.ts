@@ -17,12 +17,21 @@ export function checkReplyTarget(topic: ForumTopic, replyToNumber: number | null
   }
 }
 
-/** Appends a reply to a topic the caller has locked and checked, and notifies who it concerns. */
+/**
+ * Appends a reply to a topic the caller has checked, and notifies who it concerns. The topic row is locked from
+ * the post's numbering to the commit, so what follows it here is kept short (the watchers are told after the
+ * commit, by the fan-out job).
+ */
 export async function replyToTopic(
   manager: EntityManager,
   actor: Actor & { personId: string },
   target: { topic: ForumTopic; category: ForumCategory },
-  input: { markdown: string; rendered: RenderedPost; replyToNumber: number | null },
+  input: {
+    markdown: string;
+    rendered: RenderedPost;
+    replyToNumber: number | null;
+    mayPostWhenLocked: boolean;
+  },
 ): Promise<ForumPost> {
   const { topic, category } = target;
   checkReplyTarget(topic, input.replyToNumber);
