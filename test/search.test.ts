@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchDocument } from "../server/modules/search/core/search-provider.js";
 import { PostgresSearchProvider } from "../server/modules/search/postgres/postgres-search-provider.js";
 import { buildApiToken, buildCooperative, buildPerson } from "./support/factories.js";
-import { expectData, expectErrorCode, graphql } from "./support/graphql-client.js";
+import { expectData, expectErrorCode, graphql, problemFields } from "./support/graphql-client.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
 const SEARCH = `query($q: String!, $after: String, $release: String) {
@@ -151,5 +151,39 @@ describe("Search over GraphQL", () => {
       await graphql(hub.url, "{ searchMisses { edges { node { query } } } }", {}, { token: outsiderToken }),
       "FORBIDDEN",
     );
+  });
+
+  it("combines the filters argument with the query's operators (both must hold)", async () => {
+    const FILTERED = `query($q: String!, $filters: SearchFiltersInput) {
+      search(query: $q, filters: $filters) { totalCount notices edges { node { objectId } } } }`;
+    const run = async (q: string, filters: Record<string, unknown>) =>
+      expectData(
+        await graphql<{
+          search: { totalCount: number; notices: string[]; edges: Array<{ node: { objectId: string } }> };
+        }>(hub.url, FILTERED, { q, filters }),
+      ).search;
+    const pages = await run("metallb", { type: ["MANUAL_PAGE"], release: ["2026.11"] });
+    expect(pages.edges.map((edge) => edge.node.objectId)).toEqual(["m1"]);
+    expect((await run("type:post", { tag: ["kubeadm"] })).edges.map((edge) => edge.node.objectId)).toEqual([
+      "p1",
+    ]);
+    expect(
+      (await run("upgrading", { inTitle: true, before: "2026-11-02", after: "2026-11-01" })).totalCount,
+    ).toBe(1);
+    expect((await run("upgrading", { after: "2026-11-02" })).totalCount).toBe(0);
+    const contradiction = await run("type:post metallb", { type: ["manual"] });
+    expect(contradiction.totalCount).toBe(0);
+    expect(contradiction.notices.join(" ")).toMatch(/contradict/u);
+  });
+
+  it("refuses bad filters with BAD_USER_INPUT naming each field", async () => {
+    const result = await graphql(
+      hub.url,
+      `query($filters: SearchFiltersInput) { search(query: "x", filters: $filters) { totalCount } }`,
+      { filters: { type: ["wiki"], status: "maybe", before: "yesterday" } },
+    );
+    expectErrorCode(result, "BAD_USER_INPUT");
+    expect(problemFields(result).sort()).toEqual(["filters.before", "filters.status", "filters.type"]);
+    expect(result.errors?.[0]?.message).toMatch(/wiki/u);
   });
 });

@@ -3,6 +3,7 @@ import type { GraphQLContext } from "../../graphql/context.js";
 import { toGraphqlEnum } from "../../graphql/enums.js";
 import type { Resolvers } from "../../graphql/generated/resolvers-types.js";
 import type { SearchFacetCounts, SearchViewer } from "./core/search-provider.js";
+import { toSearchFilters } from "./search-filters-input.js";
 import { SearchMissEntity } from "./search-miss.entity.js";
 import { selectsField } from "./selects-field.js";
 
@@ -25,12 +26,14 @@ const facetValues = (counts: SearchFacetCounts) =>
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: async (_parent, { query, first, after, context: searchContext }, context, info) => {
+    search: async (_parent, { query, filters, first, after, context: searchContext }, context, info) => {
+      const structured = toSearchFilters(filters);
       const { parsed, result } = await context.search.search(
         query,
         searchViewerOf(context),
         { first: pageSize(first), after: after ?? undefined, facets: selectsField(info, "facets") },
         { release: searchContext?.release ?? undefined },
+        structured,
       );
       return {
         edges: result.hits.map((hit) => ({
