@@ -8,13 +8,18 @@ const ANONYMOUS: SearchViewer = { signedIn: false, cooperativeIds: [], roles: []
 const ANONYMOUS_VISIBILITY = `(visibility_public = true AND visibility_role IN ["none"])`;
 
 /** The filter after the viewer's visibility clause, which every expression starts with. */
-const filterOf = (raw: string) => meiliFilter(parseSearchQuery(raw), ANONYMOUS).replace(`${ANONYMOUS_VISIBILITY} AND `, "");
+const filterOf = (raw: string) =>
+  meiliFilter(parseSearchQuery(raw), ANONYMOUS).replace(`${ANONYMOUS_VISIBILITY} AND `, "");
 
 describe("meiliFilter", () => {
   it("admits only what the viewer may see: audience alternatives AND a role the viewer holds", () => {
     expect(meiliFilter(parseSearchQuery("x"), ANONYMOUS)).toBe(ANONYMOUS_VISIBILITY);
     expect(
-      meiliFilter(parseSearchQuery("x"), { signedIn: true, cooperativeIds: ["c1", "c2"], roles: ["moderator"] }),
+      meiliFilter(parseSearchQuery("x"), {
+        signedIn: true,
+        cooperativeIds: ["c1", "c2"],
+        roles: ["moderator"],
+      }),
     ).toBe(
       `((visibility_public = true OR visibility_signed_in = true OR visibility_cooperatives IN ["c1", "c2"]) ` +
         `AND visibility_role IN ["none", "moderator"])`,

@@ -27,7 +27,11 @@ function recordingClient(existing: string[] = []) {
     index: (uid: string) => ({
       updateSettings: (settings: unknown) => task("updateSettings", uid, settings),
       addDocuments: (documents: Array<{ id: string }>) =>
-        task("addDocuments", uid, documents.map((document) => document.id)),
+        task(
+          "addDocuments",
+          uid,
+          documents.map((document) => document.id),
+        ),
       search: async (q: string, options: unknown) => {
         calls.push(["search", uid, q, options]);
         return { hits: [], estimatedTotalHits: 0, facetDistribution: {} };
