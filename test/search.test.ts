@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchDocument } from "../server/modules/search/core/search-provider.js";
+import { ManualEntity } from "../server/modules/manuals/manual.entity.js";
+import { ManualMaintainerEntity } from "../server/modules/manuals/manual-maintainer.entity.js";
 import { PostgresSearchProvider } from "../server/modules/search/postgres/postgres-search-provider.js";
 import { buildApiToken, buildCooperative, buildPerson } from "./support/factories.js";
 import { expectData, expectErrorCode, graphql, problemFields } from "./support/graphql-client.js";
@@ -151,6 +153,23 @@ describe("Search over GraphQL", () => {
       await graphql(hub.url, "{ searchMisses { edges { node { query } } } }", {}, { token: outsiderToken }),
       "FORBIDDEN",
     );
+    expectErrorCode(
+      await graphql(hub.url, "{ searchMisses { edges { node { query } } } }"),
+      "UNAUTHENTICATED",
+    );
+    const { dataSource } = hub.database;
+    const manual = await dataSource.manager.save(ManualEntity, { slug: "miss-manual", title: "Miss manual" });
+    const maintainer = await buildPerson(dataSource);
+    await dataSource.manager.insert(ManualMaintainerEntity, { manualId: manual.id, personId: maintainer.id });
+    const forMaintainer = await graphql<{ searchMisses: { edges: Array<{ node: { query: string } }> } }>(
+      hub.url,
+      "{ searchMisses { edges { node { query } } } }",
+      {},
+      { token: await buildApiToken(dataSource, maintainer) },
+    );
+    expect(expectData(forMaintainer).searchMisses.edges).toContainEqual({
+      node: { query: "longhorn backups" },
+    });
   });
 
   it("combines the filters argument with the query's operators (both must hold)", async () => {

@@ -4,6 +4,7 @@ import { toGraphqlEnum } from "../../graphql/enums.js";
 import type { Resolvers } from "../../graphql/generated/resolvers-types.js";
 import type { SearchFacetCounts, SearchViewer } from "./core/search-provider.js";
 import { toSearchFilters } from "./search-filters-input.js";
+import { maintainsAnyManual } from "../manuals/maintainer-access.js";
 import { SearchMissEntity } from "./search-miss.entity.js";
 import { selectsField } from "./selects-field.js";
 
@@ -72,7 +73,10 @@ export const searchResolvers: Resolvers = {
       };
     },
     searchMisses: async (_parent, { first, after }, context) => {
-      context.policy.authorize("search.readMisses");
+      context.policy.requireViewer();
+      context.policy.authorize("search.readMisses", {
+        maintainsAManual: await maintainsAnyManual(context.dataSource.manager, context.viewer),
+      });
       const size = pageSize(first, 50);
       const builder = context.dataSource.manager.createQueryBuilder(SearchMissEntity, "miss");
       if (after) {
