@@ -249,6 +249,9 @@ describe("Search over manual pages", () => {
       clock,
       logger: createLogger("silent"),
     });
+    // The sync runs on PGlite in this process and can hold the event loop past the server's 5 s keep-alive: let
+    // the overdue timers close the idle connection first, or the next request may be sent on it (ECONNRESET).
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const hits = await search("IPAddressPool release:2026.11 type:manual");
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.type === "MANUAL_PAGE" && hit.release === "2026.11")).toBe(true);
