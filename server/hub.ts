@@ -75,6 +75,10 @@ export async function startHub(
   const applied = await migrate(database.dataSource);
   if (applied.length) logger.info({ applied }, "migrations applied");
   const { dataSource } = database;
+  // The search engine is chosen before the content sync, so pages synced at start reach the configured engine
+  // (with Meilisearch, through the outbox) rather than the PostgreSQL fallback.
+  const searchEngine = createSearchEngine(config, dataSource, logger, clock);
+  registerSearchIndexer(dataSource, searchEngine.indexer);
   if (config.contentSyncOnStart) {
     await syncContent({ dataSource, contentDirectory: CONTENT_DIRECTORY, clock, logger });
   }
@@ -102,9 +106,7 @@ export async function startHub(
     return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
   });
   const rateLimiter = new RateLimiter(dataSource, clock);
-  const searchEngine = createSearchEngine(config, dataSource, logger, clock);
   const search = new SearchService(searchEngine.provider, searchEngine.indexer, dataSource, clock);
-  registerSearchIndexer(dataSource, searchEngine.indexer);
   const stopSearchDelivery = searchEngine.start();
   const sessionStore = new DatabaseSessionStore(dataSource, clock, config.session.maxAgeHours * 3_600_000);
   let shuttingDown = false;

@@ -10,6 +10,7 @@ import { claimJoinToken, registerCluster } from "../server/modules/clusters/regi
 import { manualContentSyncer } from "../server/modules/manuals/manual-content-syncer.js";
 import type { SearchDocument } from "../server/modules/search/core/search-provider.js";
 import { SEARCH_SOURCES } from "../server/modules/search/search-sources.js";
+import { toBase64Tarball, uploadFiles } from "../server/modules/blueprints/testing/upload-fixtures.js";
 import { buildJoinToken } from "./support/cluster-factories.js";
 import { DECIDE, REVOKE, SET_LABELS } from "./support/cluster-operations.js";
 import { buildCooperative } from "./support/factories.js";
@@ -248,6 +249,9 @@ describe("Search over manual pages", () => {
       clock,
       logger: createLogger("silent"),
     });
+    // The sync runs on PGlite in this process and can hold the event loop past the server's 5 s keep-alive: let
+    // the overdue timers close the idle connection first, or the next request may be sent on it (ECONNRESET).
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const hits = await search("IPAddressPool release:2026.11 type:manual");
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.type === "MANUAL_PAGE" && hit.release === "2026.11")).toBe(true);
@@ -334,5 +338,46 @@ describe("Search sources for a rebuild", () => {
     expect(documents.find((document) => document.title === "Narwhal onboarding")?.visibility).toMatchObject({
       public: false,
     });
+  });
+});
+
+describe("Search over blueprints", () => {
+  it("finds a published blueprint with type:blueprint, and loses it once every version is yanked", async () => {
+    const publisher = await forumCaller(hub);
+    const cooperative = await buildCooperative(hub.database.dataSource, {
+      admins: [publisher.person],
+      slug: "okapi-coop",
+    });
+    const cooperativeId = toGlobalId("Cooperative", cooperative.id);
+    const PUBLISH = `mutation($input: PublishBlueprintVersionInput!) { publishBlueprintVersion(input: $input) {
+      version { version } } }`;
+    const YANK = `mutation($input: YankBlueprintVersionInput!) { yankBlueprintVersion(input: $input) { version { yanked } } }`;
+    for (const version of ["1.0.0", "1.1.0"]) {
+      const tarball = toBase64Tarball(uploadFiles("okapi-ingress", version));
+      expectData(
+        await graphql(hub.url, PUBLISH, { input: { cooperativeId, tarball } }, { token: publisher.token }),
+      );
+    }
+    const [hit, ...others] = await search("okapi type:blueprint");
+    expect(others).toEqual([]);
+    expect(hit).toMatchObject({
+      type: "BLUEPRINT",
+      url: "/blueprints/okapi-ingress",
+      cooperativeSlug: "okapi-coop",
+    });
+    expect(await search("okapi type:post")).toEqual([]);
+
+    const yank = (version: string) =>
+      graphql(
+        hub.url,
+        YANK,
+        { input: { name: "okapi-ingress", version, reason: "broken" } },
+        { token: publisher.token },
+      );
+    expectData(await yank("1.1.0"));
+    expect(await search("okapi type:blueprint")).toHaveLength(1);
+    expectData(await yank("1.0.0"));
+    expect(await search("okapi type:blueprint")).toEqual([]);
+    expect(await search("okapi")).toEqual([]);
   });
 });

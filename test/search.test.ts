@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SearchDocument } from "../server/modules/search/core/search-provider.js";
+import { ManualEntity } from "../server/modules/manuals/manual.entity.js";
+import { ManualMaintainerEntity } from "../server/modules/manuals/manual-maintainer.entity.js";
 import { PostgresSearchProvider } from "../server/modules/search/postgres/postgres-search-provider.js";
 import { buildApiToken, buildCooperative, buildPerson } from "./support/factories.js";
-import { expectData, expectErrorCode, graphql } from "./support/graphql-client.js";
+import { expectData, expectErrorCode, graphql, problemFields } from "./support/graphql-client.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
 const SEARCH = `query($q: String!, $after: String, $release: String) {
@@ -151,5 +153,56 @@ describe("Search over GraphQL", () => {
       await graphql(hub.url, "{ searchMisses { edges { node { query } } } }", {}, { token: outsiderToken }),
       "FORBIDDEN",
     );
+    expectErrorCode(
+      await graphql(hub.url, "{ searchMisses { edges { node { query } } } }"),
+      "UNAUTHENTICATED",
+    );
+    const { dataSource } = hub.database;
+    const manual = await dataSource.manager.save(ManualEntity, { slug: "miss-manual", title: "Miss manual" });
+    const maintainer = await buildPerson(dataSource);
+    await dataSource.manager.insert(ManualMaintainerEntity, { manualId: manual.id, personId: maintainer.id });
+    const forMaintainer = await graphql<{ searchMisses: { edges: Array<{ node: { query: string } }> } }>(
+      hub.url,
+      "{ searchMisses { edges { node { query } } } }",
+      {},
+      { token: await buildApiToken(dataSource, maintainer) },
+    );
+    expect(expectData(forMaintainer).searchMisses.edges).toContainEqual({
+      node: { query: "longhorn backups" },
+    });
+  });
+
+  it("combines the filters argument with the query's operators (both must hold)", async () => {
+    const FILTERED = `query($q: String!, $filters: SearchFiltersInput) {
+      search(query: $q, filters: $filters) { totalCount notices edges { node { objectId } } } }`;
+    const run = async (q: string, filters: Record<string, unknown>) =>
+      expectData(
+        await graphql<{
+          search: { totalCount: number; notices: string[]; edges: Array<{ node: { objectId: string } }> };
+        }>(hub.url, FILTERED, { q, filters }),
+      ).search;
+    const pages = await run("metallb", { type: ["MANUAL_PAGE"], release: ["2026.11"] });
+    expect(pages.edges.map((edge) => edge.node.objectId)).toEqual(["m1"]);
+    expect((await run("type:post", { tag: ["kubeadm"] })).edges.map((edge) => edge.node.objectId)).toEqual([
+      "p1",
+    ]);
+    expect(
+      (await run("upgrading", { inTitle: true, before: "2026-11-02", after: "2026-11-01" })).totalCount,
+    ).toBe(1);
+    expect((await run("upgrading", { after: "2026-11-02" })).totalCount).toBe(0);
+    const contradiction = await run("type:post metallb", { type: ["manual"] });
+    expect(contradiction.totalCount).toBe(0);
+    expect(contradiction.notices.join(" ")).toMatch(/contradict/u);
+  });
+
+  it("refuses bad filters with BAD_USER_INPUT naming each field", async () => {
+    const result = await graphql(
+      hub.url,
+      `query($filters: SearchFiltersInput) { search(query: "x", filters: $filters) { totalCount } }`,
+      { filters: { type: ["wiki"], status: "maybe", before: "yesterday" } },
+    );
+    expectErrorCode(result, "BAD_USER_INPUT");
+    expect(problemFields(result).sort()).toEqual(["filters.before", "filters.status", "filters.type"]);
+    expect(result.errors?.[0]?.message).toMatch(/wiki/u);
   });
 });

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { buildCaller } from "../../test/support/factories.js";
 import { wordsOf } from "../../server/modules/search/postgres/search-terms.js";
 
 /** The words the seeded documents are made of: the stack and the problems people write about. */
@@ -147,7 +148,14 @@ export interface SearchSeed {
   manualPages: number;
   cooperativeOnly: number;
   terms: number;
+  /** A steward's write token (creates the forum category the lag probes post in). */
+  stewardToken: string;
+  /** One poster per lag sample: posting limits are per person. */
+  posterTokens: string[];
 }
+
+/** Posts made through GraphQL to measure the index lag of a real forum post. */
+export const LAG_POSTERS = 5;
 
 /**
  * `count` words for row `i`: a term of the stack (`v.w`) with `domainPercent` chance, else an everyday word
@@ -224,10 +232,16 @@ export async function seedSearch(dataSource: DataSource): Promise<SearchSeed> {
     `SELECT count(*)::int AS documents, count(*) FILTER (WHERE doc_type = 'manual_page')::int AS pages,
        count(*) FILTER (WHERE NOT visibility_public)::int AS private FROM search_document`,
   )) as Array<{ documents: number; pages: number; private: number }>;
+  const posterTokens: string[] = [];
+  for (let index = 0; index < LAG_POSTERS; index++) {
+    posterTokens.push((await buildCaller(dataSource, { handle: `lag-poster-${index}` })).token);
+  }
   return {
     documents: counts.documents,
     manualPages: counts.pages,
     cooperativeOnly: counts.private,
     terms: terms.length,
+    stewardToken: (await buildCaller(dataSource, { hubRoles: ["steward"], handle: "lag-steward" })).token,
+    posterTokens,
   };
 }

@@ -29,6 +29,7 @@ import { ManualReaderPage } from "./pages/manual-reader-page.js";
 import { ManualsPage } from "./pages/manuals-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
 import { ProfilePage } from "./pages/profile-page.js";
+import { SearchMissesPage } from "./pages/search-misses-page.js";
 import { SearchPage } from "./pages/search-page.js";
 import { StewardApplicationsPage } from "./pages/steward-applications-page.js";
 
@@ -51,6 +52,7 @@ const ROUTES: Array<[string, Render]> = [
   ["/profile", () => <ProfilePage />],
   ["/invitations/:secret", ({ secret }) => <InvitationPage key={secret} secret={secret} />],
   ["/search", (_parameters, location) => <SearchPage key={location} location={location} />],
+  ["/search/misses", () => <SearchMissesPage />],
   ["/blueprints", (_parameters, location) => <BlueprintCatalogPage location={location} />],
   ["/blueprints/publish", () => <BlueprintPublishPage />],
   ["/blueprints/:name", ({ name }) => <BlueprintPage key={name} name={name} />],

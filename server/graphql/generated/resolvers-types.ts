@@ -2730,7 +2730,8 @@ export type Query = {
    * One permission-aware search over forum posts and topics, manual pages, blueprints and member clusters.
    * Operators: `type:` `category:` `tag:` `@person` `coop:` `release:` `status:solved|unsolved` `in:title`
    * `before:YYYY-MM-DD` `after:YYYY-MM-DD` `"exact phrase"` `-excluded` (also `-tag:x`). Unknown operators are searched
-   * as words. Queries over 500 characters are truncated with a notice.
+   * as words. Queries over 500 characters are truncated with a notice. `filters` adds structured filters (facet
+   * clicks) to the operators.
    */
   search: SearchResults;
   /** Queries that found nothing, most frequent first. Stewards and moderators only. */
@@ -2894,6 +2895,7 @@ export type QueryRenderBlueprintArgs = {
 export type QuerySearchArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   context?: InputMaybe<SearchContextInput>;
+  filters?: InputMaybe<SearchFiltersInput>;
   first?: InputMaybe<Scalars['Int']['input']>;
   query: Scalars['String']['input'];
 };
@@ -3135,6 +3137,32 @@ export type SearchFacets = {
   release: Array<SearchFacetValue>;
   tag: Array<SearchFacetValue>;
   type: Array<SearchFacetValue>;
+};
+
+/**
+ * Structured filters, combined with the operators in the query: both must hold (values of one filter are
+ * alternatives; where the query and `filters` name the same filter, only values in both remain).
+ */
+export type SearchFiltersInput = {
+  /** Created on or after this day (`YYYY-MM-DD`). */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** Author handles, without the `@`. */
+  author?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Created before this day (`YYYY-MM-DD`, exclusive). */
+  before?: InputMaybe<Scalars['String']['input']>;
+  /** Forum category slugs. */
+  category?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Cooperative slugs. */
+  cooperative?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Words and phrases must occur in the title. */
+  inTitle?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Manual releases, for example `2026.11`. */
+  release?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** `solved` or `unsolved` (forum topics). */
+  status?: InputMaybe<Scalars['String']['input']>;
+  tag?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Document types, as `type:` takes them: post, topic, manual (or MANUAL_PAGE), blueprint, cluster. */
+  type?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /** One search result. `snippetHtml` is escaped text in which only `<mark>` is markup. */
@@ -3770,6 +3798,7 @@ export type ResolversTypes = ResolversObject<{
   SearchContextInput: ResolverTypeWrapper<Partial<SearchContextInput>>;
   SearchFacetValue: ResolverTypeWrapper<Partial<SearchFacetValue>>;
   SearchFacets: ResolverTypeWrapper<Partial<SearchFacets>>;
+  SearchFiltersInput: ResolverTypeWrapper<Partial<SearchFiltersInput>>;
   SearchHit: ResolverTypeWrapper<Partial<SearchHit>>;
   SearchHitEdge: ResolverTypeWrapper<Partial<SearchHitEdge>>;
   SearchMiss: ResolverTypeWrapper<Partial<SearchMiss>>;
@@ -4043,6 +4072,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchContextInput: Partial<SearchContextInput>;
   SearchFacetValue: Partial<SearchFacetValue>;
   SearchFacets: Partial<SearchFacets>;
+  SearchFiltersInput: Partial<SearchFiltersInput>;
   SearchHit: Partial<SearchHit>;
   SearchHitEdge: Partial<SearchHitEdge>;
   SearchMiss: Partial<SearchMiss>;

@@ -1,6 +1,19 @@
 import type { EntityManager } from "typeorm";
 import type { GraphQLContext, ViewerIdentity } from "../../graphql/context.js";
 
+/** Whether the viewer (or one of their cooperatives) maintains at least one manual. */
+export async function maintainsAnyManual(
+  manager: EntityManager,
+  viewer: ViewerIdentity | null,
+): Promise<boolean> {
+  if (!viewer) return false;
+  const rows: unknown[] = await manager.query(
+    "SELECT 1 FROM manual_maintainer WHERE person_id = $1 OR cooperative_id = ANY($2::uuid[]) LIMIT 1",
+    [viewer.person.id, [...viewer.memberships.keys()]],
+  );
+  return rows.length > 0;
+}
+
 /** True when the viewer holds the manual's maintainer role, in person or through one of their cooperatives. */
 export async function isManualMaintainer(
   manager: EntityManager,

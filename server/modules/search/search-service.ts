@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Clock } from "../../clock.js";
-import { hasTextCriteria, type ParsedSearchQuery } from "./core/parsed-search-query.js";
+import { mergeSearchFilters } from "./core/merge-search-filters.js";
+import { hasTextCriteria, type ParsedSearchQuery, type SearchFilters } from "./core/parsed-search-query.js";
 import { parseSearchQuery } from "./core/query-parser.js";
 import type { SearchIndexer } from "./search-indexer.js";
 import type {
@@ -13,6 +14,13 @@ import type {
 
 /** Longest query text kept in the miss log. */
 const MAX_MISS_LENGTH = 200;
+
+const EMPTY_PAGE: SearchResultPage = {
+  hits: [],
+  totalCount: 0,
+  facets: { type: {}, category: {}, tag: {}, cooperative: {}, release: {} },
+  pageInfo: { hasNextPage: false },
+};
 
 /**
  * What the API calls: parses the query (operators, limits), asks the configured provider, and records queries that
@@ -32,10 +40,15 @@ export class SearchService {
     viewer: SearchViewer,
     page: SearchPageRequest,
     context: SearchContext = {},
+    /** Structured filters (the API's `filters`), combined with the query's operators. */
+    filters: SearchFilters = {},
   ): Promise<{ parsed: ParsedSearchQuery; result: SearchResultPage }> {
-    const parsed = parseSearchQuery(raw);
+    const { query: parsed, nothingMatches } = mergeSearchFilters(parseSearchQuery(raw), filters);
+    if (nothingMatches) return { parsed, result: EMPTY_PAGE };
     const result = await this.provider.search(parsed, viewer, page, context);
-    if (result.totalCount === 0 && hasTextCriteria(parsed) && !page.after) {
+    // A miss narrowed by structured filters (a facet click) says little about what the manuals lack.
+    const filtered = Object.keys(filters).length > 0;
+    if (result.totalCount === 0 && hasTextCriteria(parsed) && !page.after && !filtered) {
       await this.recordMiss(raw.trim().toLowerCase().replace(/\s+/g, " ").slice(0, MAX_MISS_LENGTH));
     }
     return { parsed, result };

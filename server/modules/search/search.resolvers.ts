@@ -3,6 +3,8 @@ import type { GraphQLContext } from "../../graphql/context.js";
 import { toGraphqlEnum } from "../../graphql/enums.js";
 import type { Resolvers } from "../../graphql/generated/resolvers-types.js";
 import type { SearchFacetCounts, SearchViewer } from "./core/search-provider.js";
+import { toSearchFilters } from "./search-filters-input.js";
+import { maintainsAnyManual } from "../manuals/maintainer-access.js";
 import { SearchMissEntity } from "./search-miss.entity.js";
 import { selectsField } from "./selects-field.js";
 
@@ -25,12 +27,14 @@ const facetValues = (counts: SearchFacetCounts) =>
 
 export const searchResolvers: Resolvers = {
   Query: {
-    search: async (_parent, { query, first, after, context: searchContext }, context, info) => {
+    search: async (_parent, { query, filters, first, after, context: searchContext }, context, info) => {
+      const structured = toSearchFilters(filters);
       const { parsed, result } = await context.search.search(
         query,
         searchViewerOf(context),
         { first: pageSize(first), after: after ?? undefined, facets: selectsField(info, "facets") },
         { release: searchContext?.release ?? undefined },
+        structured,
       );
       return {
         edges: result.hits.map((hit) => ({
@@ -69,7 +73,10 @@ export const searchResolvers: Resolvers = {
       };
     },
     searchMisses: async (_parent, { first, after }, context) => {
-      context.policy.authorize("search.readMisses");
+      context.policy.requireViewer();
+      context.policy.authorize("search.readMisses", {
+        maintainsAManual: await maintainsAnyManual(context.dataSource.manager, context.viewer),
+      });
       const size = pageSize(first, 50);
       const builder = context.dataSource.manager.createQueryBuilder(SearchMissEntity, "miss");
       if (after) {

@@ -1,6 +1,7 @@
 import { ErrorList } from "../components/error-list.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
+import { useViewer } from "../lib/viewer.js";
 import { useQuery } from "../lib/use-query.js";
 
 interface ManualsData {
@@ -10,6 +11,7 @@ interface ManualsData {
         slug: string;
         title: string;
         summary: string;
+        viewerCanMaintain: boolean;
         releases: Array<{ name: string; status: string }>;
       };
     }>;
@@ -20,8 +22,13 @@ interface ManualsData {
 export function ManualsPage() {
   usePageTitle("Manuals");
   const { data, errors, loading } = useQuery<ManualsData>(
-    `query Manuals { manuals(first: 50) { edges { node { slug title summary releases { name status } } } } }`,
+    `query Manuals { manuals(first: 50) { edges { node { slug title summary viewerCanMaintain releases { name status } } } } }`,
   );
+  const { person } = useViewer();
+  // The miss log is for whoever curates: maintainers of a manual, moderators and stewards (as the API allows).
+  const curates =
+    (data?.manuals.edges.some(({ node }) => node.viewerCanMaintain) ?? false) ||
+    (person?.hubRoles.some((role) => role === "STEWARD" || role === "MODERATOR") ?? false);
   return (
     <section className="page">
       <h1>Manuals</h1>
@@ -29,6 +36,11 @@ export function ManualsPage() {
         Versioned manuals of the alliance's stack, one per release, improved by every cooperative.
       </p>
       <ErrorList errors={errors} />
+      {curates ? (
+        <p>
+          <Link to="/search/misses">Searches that found nothing</Link>: what readers looked for in vain.
+        </p>
+      ) : null}
       {loading && !data ? <p>Loading…</p> : null}
       <div className="card-grid">
         {data?.manuals.edges.map(({ node }) => (

@@ -6,6 +6,7 @@ import { SearchHelp } from "../components/search/search-help.js";
 import { SearchSnippet } from "../components/search/search-snippet.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
+import { SEARCH_UNAVAILABLE_MESSAGE, searchErrorView } from "../lib/search-errors.js";
 import { navigate, queryParameter } from "../lib/router.js";
 import {
   RESULT_TYPE_LABELS,
@@ -24,12 +25,13 @@ export function SearchPage({ location }: { location: string }) {
   const [text, setText] = useState(query);
   const [cursors, setCursors] = useState<string[]>([]);
   const after = cursors.at(-1) ?? null;
-  const { data, errors, loading } = useQuery<SearchResultsData>(SEARCH_QUERY, {
+  const { data, errors, loading, reload } = useQuery<SearchResultsData>(SEARCH_QUERY, {
     query,
     first: PAGE_SIZE,
     after,
   });
   const results = data?.search;
+  const shown = searchErrorView(errors);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -57,7 +59,15 @@ export function SearchPage({ location }: { location: string }) {
         </form>
       </search>
       <SearchHelp />
-      <ErrorList errors={errors} />
+      {shown.unavailable ? (
+        <div className="notice notice-error" role="alert">
+          <p>{SEARCH_UNAVAILABLE_MESSAGE}</p>
+          <button type="button" className="button" onClick={reload}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      <ErrorList errors={shown.errors} />
       {results?.notices.map((notice) => (
         <p key={notice} className="notice notice-info">
           {notice}

@@ -31,6 +31,11 @@ const LIST_OPERATORS: ReadonlyMap<string, Exclude<keyof SearchListFilters, "type
   ["release", "release"],
 ]);
 
+/** The document type a word names (`manual`, `posts`, `MANUAL_PAGE`...), as `type:` reads it; undefined if none. */
+export function searchTypeFromWord(word: string): SearchDocumentType | undefined {
+  return TYPE_ALIASES.get(foldCase(word.trim()));
+}
+
 const OTHER_OPERATORS = new Set(["type", "status", "in", "before", "after"]);
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/u;

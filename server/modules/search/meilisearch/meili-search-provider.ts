@@ -42,15 +42,13 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
  * Known limit: the release being read is ranked first within each page only (Meilisearch has no per-query boost).
  */
 export class MeiliSearchProvider implements SearchProvider {
-  private readonly client: Meilisearch;
-
   constructor(
     host: string,
     apiKey: string | undefined,
     private readonly indexUid = "hub_documents",
-  ) {
-    this.client = new Meilisearch({ host, apiKey });
-  }
+    /** Injected by unit tests (a recording stub: no Meilisearch server runs on CI machines). */
+    private readonly client: Meilisearch = new Meilisearch({ host, apiKey }),
+  ) {}
 
   /** Creates the index with its settings if needed. */
   async ensureIndex(uid = this.indexUid): Promise<void> {
