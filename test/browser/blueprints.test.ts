@@ -34,7 +34,7 @@ describe("Blueprint catalog in the browser", () => {
       await expect
         .poll(() => page.getByRole("heading", { level: 1 }).first().textContent())
         .toBe("MetalLB in layer 2 mode");
-      await expect.poll(() => page.getByText("Official", { exact: true }).first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText("Official (alliance content)", { exact: true }).first().isVisible()).toBe(true);
       await screenshot(page, "blueprints-01-page");
 
       const pool = page.getByRole("group", { name: "Pool" });

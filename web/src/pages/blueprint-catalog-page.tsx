@@ -12,7 +12,7 @@ const CATALOG_QUERY = `query Catalog($first: Int, $after: String, $filter: Bluep
     totalCount
     pageInfo { hasNextPage endCursor }
     edges { node { id name title description kind category keywords deprecated verified downloadCount
-      publisher { official name } latestVersion { version } } }
+      publisher { official name cooperative { slug } } latestVersion { version signature { status } } } }
   }
 }`;
 
@@ -27,8 +27,8 @@ interface CatalogEntry {
   deprecated: boolean;
   verified: boolean;
   downloadCount: number;
-  publisher: { official: boolean; name: string };
-  latestVersion: { version: string } | null;
+  publisher: { official: boolean; name: string; cooperative: { slug: string } | null };
+  latestVersion: { version: string; signature: { status: string } } | null;
 }
 
 interface CatalogData {
@@ -153,8 +153,8 @@ export function BlueprintCatalogPage({ location }: { location: string }) {
           ])}
           {select("verified", "Verification", [
             ["", "Any"],
-            ["yes", "Official or verified"],
-            ["no", "Not verified"],
+            ["yes", "Official or verified signature"],
+            ["no", "Neither official nor verified"],
           ])}
           {select("sort", "Sort by", [
             ["", "Name"],
@@ -179,13 +179,16 @@ export function BlueprintCatalogPage({ location }: { location: string }) {
             <p className="card-meta">
               <code>{node.name}</code> {node.latestVersion ? `v${node.latestVersion.version}` : ""} ·{" "}
               {label(node.category)} · {node.kind === "CLUSTER_BLUEPRINT" ? "Cluster" : "App"} ·{" "}
-              {node.publisher.name}
+              <Link to={`/blueprints/publishers/${node.publisher.cooperative?.slug ?? "alliance"}`}>
+                {node.publisher.name}
+              </Link>
             </p>
             <BlueprintBadges
               facts={{
                 official: node.publisher.official,
                 verified: node.verified,
                 deprecated: node.deprecated,
+                signature: node.latestVersion?.signature,
               }}
             />
             <p>{node.description}</p>
