@@ -51,7 +51,9 @@ describe("A corrupt stored archive", () => {
       const body = (await response.json()) as { error: { code: string; message: string } };
       expect(body.error.code).toBe("INTERNAL_SERVER_ERROR");
       expect(body.error.message).toContain("The stored source archive of corrupt-demo 1.0.0 is corrupt");
-      expect(body.error.message).toContain("its bytes do not match the sha256 recorded at publish, so it is not served");
+      expect(body.error.message).toContain(
+        "its bytes do not match the sha256 recorded at publish, so it is not served",
+      );
     }
     // Rendering reads the same stored source: it refuses too rather than render from damaged bytes.
     const render = await fetch(`${hub.url}/api/blueprints/corrupt-demo/1.0.0/render`, {

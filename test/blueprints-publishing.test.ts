@@ -68,7 +68,10 @@ const storedRows = async () => {
 };
 // A signature by an unregistered key would be stored (as invalid) with an accepted upload: sent with refused
 // uploads, it proves no signature row is written either.
-const UNKNOWN_SIGNATURE = { keyFingerprint: "b".repeat(64), signature: Buffer.alloc(64, 1).toString("base64") };
+const UNKNOWN_SIGNATURE = {
+  keyFingerprint: "b".repeat(64),
+  signature: Buffer.alloc(64, 1).toString("base64"),
+};
 
 describe("Publishing a blueprint version", () => {
   it("refuses anonymous callers and members who are not admins", async () => {

@@ -9,10 +9,9 @@ import {
   uploadFiles,
 } from "../../server/modules/blueprints/testing/upload-fixtures.js";
 import type { Cooperative } from "../../server/modules/cooperatives/cooperative.entity.js";
-import { buildRegisteredCluster } from "../support/cluster-factories.js";
-import { REPORT, simulatedReport } from "../support/cluster-operations.js";
 import { buildApiToken, buildCooperative, buildPerson, buildSteward } from "../support/factories.js";
 import { expectData, graphql } from "../support/graphql-client.js";
+import { reportRunningBlueprints } from "../support/running-blueprints.js";
 import { startTestHub, type TestHub } from "../support/test-hub.js";
 import { expectNoSeriousAxeViolations, requireWebBuild, screenshot, withBrowser } from "./support/browser.js";
 
@@ -82,15 +81,7 @@ beforeAll(async () => {
   // Downloads (trusted-demo most, then untrusted-demo) for the sort; one accepted cluster runs trusted-demo.
   for (const name of ["trusted-demo", "trusted-demo", "trusted-demo", "untrusted-demo"])
     expect((await fetch(`${hub.url}/api/blueprints/${name}/1.0.0.tgz`)).status).toBe(200);
-  const { cluster, credential } = await buildRegisteredCluster(dataSource);
-  await dataSource.query("UPDATE member_cluster SET acceptance = 'accepted' WHERE id = $1", [cluster.id]);
-  const input = {
-    clusterUid: cluster.clusterUid,
-    observedAt: new Date().toISOString(),
-    report: await simulatedReport(),
-    blueprints: [{ name: "trusted-demo", version: "1.0.0" }],
-  };
-  expectData(await graphql(hub.url, REPORT, { input }, { token: credential }));
+  await reportRunningBlueprints(dataSource, hub.url, [{ name: "trusted-demo", version: "1.0.0" }]);
 });
 afterAll(() => hub?.stop());
 
@@ -127,9 +118,9 @@ describe("Signature badges in the browser", () => {
       await expect
         .poll(() => page.getByTestId("signature-fact").textContent())
         .toContain("official alliance content");
-      await expect.poll(() => page.getByTestId("placeholder-digests").textContent()).toContain(
-        "unverified placeholders",
-      );
+      await expect
+        .poll(() => page.getByTestId("placeholder-digests").textContent())
+        .toContain("unverified placeholders");
       await expect.poll(() => page.getByText("placeholder, unverified").first().isVisible()).toBe(true);
     }));
 });
@@ -173,9 +164,7 @@ describe("Publisher page", () => {
     withBrowser(async ({ page }) => {
       await page.goto(`${hub.url}/blueprints/trusted-demo`);
       await page.locator(".page-heading").getByRole("link", { name: cooperative.name }).click();
-      await expect
-        .poll(() => page.getByRole("heading", { level: 1 }).textContent())
-        .toBe(cooperative.name);
+      await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(cooperative.name);
       expect(page.url()).toBe(`${hub.url}/blueprints/publishers/${cooperative.slug}`);
       await expect.poll(() => cardTitles(page)).toEqual(["Forged demo", "Trusted demo", "Untrusted demo"]);
       const trusted = page.getByTestId("publisher-blueprint-trusted-demo");
@@ -184,7 +173,7 @@ describe("Publisher page", () => {
       expect(await trusted.textContent()).toContain("3 downloads · running on 1 member cluster");
       const untrusted = await page.getByTestId("publisher-blueprint-untrusted-demo").textContent();
       expect(untrusted).toContain("Signed, not verified");
-      expect(untrusted).toContain("1 downloads · running on 0 member clusters");
+      expect(untrusted).toContain("1 download · running on 0 member clusters");
       const forged = await page.getByTestId("publisher-blueprint-forged-demo").textContent();
       expect(forged).toContain("Signature invalid");
       expect(forged).not.toMatch(/verified signature/i);

@@ -13,7 +13,16 @@ import { renderBlueprint } from "./rendering/render-blueprint.js";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../content");
 const load = async (folder: string) =>
   loadBlueprintFolderOrThrow(await readBlueprintFolder(join(ROOT, "blueprints", folder)));
-type Document = Record<string, any>;
+/** The fields of rendered documents these tests read. */
+interface Document {
+  apiVersion?: string;
+  kind?: string;
+  controlPlaneEndpoint?: string;
+  networking?: Record<string, string>;
+  mode?: string;
+  discovery?: { bootstrapToken?: { apiServerEndpoint?: string } };
+  spec?: { containers: Array<{ env: Array<{ name: string; value: string }> }> };
+}
 
 function documentsOf(bundle: ReturnType<typeof renderBlueprint>, path: string): Document[] {
   const file = bundle.files.find((candidate) => candidate.path === path);
@@ -49,7 +58,7 @@ describe("kubeadm-ha-baremetal renders the configuration its README promises", (
     expect(cluster.networking).toMatchObject({ podSubnet: "172.30.0.0/16", serviceSubnet: "172.31.0.0/20" });
     const vip = documentsOf(bundle, "manifests/kube-vip-first-node.yaml")[0];
     const env = Object.fromEntries(
-      vip.spec.containers[0].env.map((entry: { name: string; value: string }) => [entry.name, entry.value]),
+      (vip.spec?.containers[0].env ?? []).map((entry) => [entry.name, entry.value]),
     );
     expect(env).toMatchObject({ address: "192.168.7.100", port: "8443" });
   });
@@ -117,7 +126,9 @@ describe("openebs-mayastor-replicated renders preflight scripts that check what 
       expect(run.status).toBe(1);
       expect(run.stdout).toContain("FAIL: nvme-tcp module cannot be loaded");
       expect(run.stdout).toMatch(/(FAIL: |ok: {3})\d+ hugepages of 2 MiB/);
-      expect(run.stdout).toContain("FAIL: pool disk /dev/disk/by-id/nvme-b is not a block device on worker-2");
+      expect(run.stdout).toContain(
+        "FAIL: pool disk /dev/disk/by-id/nvme-b is not a block device on worker-2",
+      );
       expect(run.stdout).toContain(
         "FAIL: pool disk /dev/disk/by-path/pci-0000:01:00.0-nvme-1 is not a block device on worker-2",
       );
@@ -138,7 +149,9 @@ describe("every blueprint README links manual pages that exist", () => {
     expect(folders.length).toBeGreaterThanOrEqual(11);
     for (const folder of folders) {
       const source = await load(folder);
-      const links = [...source.readme.matchAll(/\(\/manuals\/([a-z0-9-]+)\/([0-9.]+)\/([a-z0-9/-]+)(#[^)]*)?\)/g)];
+      const links = [
+        ...source.readme.matchAll(/\(\/manuals\/([a-z0-9-]+)\/([0-9.]+)\/([a-z0-9/-]+)(#[^)]*)?\)/g),
+      ];
       expect(links.length, `${folder} links its manual chapter`).toBeGreaterThan(0);
       for (const [, manual, release, path] of links) {
         const [chapter, page] = path.replace(/\/$/, "").split("/");

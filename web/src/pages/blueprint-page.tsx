@@ -116,8 +116,8 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
       <section className="panel" aria-labelledby="download-heading">
         <h2 id="download-heading">Download and verify</h2>
         <p>
-          The source and content digests below are computed by this hub from the stored bytes at publish time and
-          are what every download is checked against.
+          The source and content digests below are computed by this hub from the stored bytes at publish time
+          and are what every download is checked against.
         </p>
         <p>
           <a className="button button-primary" href={details.downloadPath} download>
@@ -200,8 +200,9 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
         {placeholders > 0 ? (
           <p className="notice notice-warning" data-testid="placeholder-digests">
             {placeholders === details.components.length ? "The" : `${placeholders} of the`} component digests
-            below are unverified placeholders: they are declared by the blueprint, not computed by the hub, and
-            await the release steward's check against the published artifacts. Verify what you install yourself.
+            below are unverified placeholders: they are declared by the blueprint, not computed by the hub,
+            and await the release steward's check against the published artifacts. Verify what you install
+            yourself.
           </p>
         ) : null}
         <table>

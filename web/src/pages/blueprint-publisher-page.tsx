@@ -10,6 +10,9 @@ import { usePageTitle } from "../lib/page-title.js";
 import { useQuery } from "../lib/use-query.js";
 import { NotFoundPage } from "./not-found-page.js";
 
+/** "1 download", "3 downloads". */
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
 function KeyTable({ keys, showOwner }: { keys: PublisherKey[]; showOwner: boolean }) {
   if (keys.length === 0) return <p className="empty">No signing keys registered.</p>;
   return (
@@ -100,8 +103,8 @@ export function BlueprintPublisherPage({ slug }: { slug: string }) {
               />
               <p>{node.description}</p>
               <p className="card-meta">
-                {node.downloadCount} downloads · running on {node.runningOn} member cluster
-                {node.runningOn === 1 ? "" : "s"}
+                {plural(node.downloadCount, "download")} · running on{" "}
+                {plural(node.runningOn, "member cluster")}
               </p>
             </article>
           ))}

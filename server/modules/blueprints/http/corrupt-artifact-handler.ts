@@ -7,7 +7,12 @@ import { sendError } from "./artifact-response.js";
  * answered with a clear 500 instead of bytes whose digest differs from the one the hub shows; any other error goes
  * on to the hub's handler.
  */
-export function corruptArtifactHandler(error: unknown, request: Request, response: Response, next: NextFunction) {
+export function corruptArtifactHandler(
+  error: unknown,
+  request: Request,
+  response: Response,
+  next: NextFunction,
+) {
   if (!(error instanceof CorruptArtifactError)) return next(error);
   request.log.error({ err: error }, "stored blueprint archive is corrupt");
   sendError(response, 500, "INTERNAL_SERVER_ERROR", error.message);
