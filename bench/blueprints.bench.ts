@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CONTENT_DIRECTORY } from "../server/hub.js";
+import { CATALOG_QUERY, catalogVariables } from "../web/src/components/blueprint-catalog-query.js";
+import { BLUEPRINT_PAGE_QUERY } from "../web/src/components/blueprint-types.js";
 import { loadBlueprintFolderOrThrow } from "../server/modules/blueprints/format/load-folder.js";
 import { readBlueprintFolder } from "../server/modules/blueprints/format/read-folder.js";
 import { renderBlueprint } from "../server/modules/blueprints/rendering/render-blueprint.js";
@@ -20,13 +22,21 @@ import { REPOSITORY_ROOT, startBaselineServer, startBenchHub } from "./support/s
 /**
  * Blueprints benchmark (issue 7): the Helm repository's `index.yaml` at 50 connections with the real blueprints
  * plus 1,000 synthetic chart versions, plain and gzip (target: p99 under 20 ms), a chart download's throughput as
- * a share of `express.static` serving the same bytes, and the in-process render time of kubeadm-ha-baremetal.
+ * a share of `express.static` serving the same bytes, the in-process render time of kubeadm-ha-baremetal, and the
+ * GraphQL operations the catalog page and a blueprint page send (imported from the web app), at 50 connections.
  */
 const CONNECTIONS = 50;
 const SYNTHETIC = { names: 20, versionsPerName: 50 };
 const CHART_FILE = "metallb-l2-1.1.0.tgz";
 const RENDER_WARMUP = 20;
 const RENDER_ITERATIONS = 500;
+/** The catalog's first page with no filter, as `/blueprints` opens it. */
+const CATALOG_VARIABLES = catalogVariables(
+  { q: "", category: "", kind: "", publisher: "", verified: "", sort: "" },
+  null,
+);
+/** `/blueprints/kubeadm-ha-baremetal`: the latest version in detail (README, schema, install commands…). */
+const PAGE_VARIABLES = { name: "kubeadm-ha-baremetal", version: "", latest: true };
 
 const environment = loadBenchEnvironment();
 const load = {
@@ -121,6 +131,8 @@ try {
   const staticBytes = await fetchOk(`${staticServer.url}/charts/${CHART_FILE}`);
   if (!staticBytes.equals(chart)) throw new Error("express.static does not serve the same bytes");
   await expectGraphqlSuccess({ url: baseline.url, query: "{ hello }" });
+  await expectGraphqlSuccess({ url: hub.url, query: CATALOG_QUERY, variables: CATALOG_VARIABLES });
+  await expectGraphqlSuccess({ url: hub.url, query: BLUEPRINT_PAGE_QUERY, variables: PAGE_VARIABLES });
   results.push(
     await measure("bare Apollo Server (before)", baseline, graphqlTarget(baseline.url, "{ hello }"), true),
   );
@@ -141,6 +153,20 @@ try {
     }),
   );
   results.push(
+    await measure(
+      "catalog page query (first 24)",
+      hub,
+      graphqlTarget(hub.url, CATALOG_QUERY, CATALOG_VARIABLES),
+    ),
+  );
+  results.push(
+    await measure(
+      "blueprint page query (kubeadm-ha-baremetal)",
+      hub,
+      graphqlTarget(hub.url, BLUEPRINT_PAGE_QUERY, PAGE_VARIABLES),
+    ),
+  );
+  results.push(
     await measure("bare Apollo Server (after)", baseline, graphqlTarget(baseline.url, "{ hello }"), true),
   );
 } finally {
@@ -152,7 +178,7 @@ try {
 
 console.log(`\n${formatDetailedTable(results)}\n`);
 const baselineRate = baselineRequestsPerSecond(results);
-const [, indexResult, gzipIndexResult, hubChart, staticChart] = results;
+const [, indexResult, gzipIndexResult, hubChart, staticChart, catalogResult, pageResult] = results;
 const downloadRatio = throughputRatio(hubChart.load.requestsPerSecond, staticChart.load.requestsPerSecond);
 console.log(
   `index.yaml (${sizes.indexEntries} versions, ${Math.round(sizes.indexBytes / 1024)} KiB): p99 ${indexResult.load.latencyP99} ms at ${CONNECTIONS} connections, ${formatPercent(throughputRatio(indexResult.load.requestsPerSecond, baselineRate))} of the bare Apollo baseline`,
@@ -163,6 +189,10 @@ console.log(
 console.log(
   `chart download: ${formatPercent(downloadRatio)} of express.static's requests per second for the same ${sizes.chartBytes} bytes`,
 );
+for (const result of [catalogResult, pageResult])
+  console.log(
+    `${result.scenario}: ${Math.round(result.load.requestsPerSecond)} req/s, p99 ${result.load.latencyP99} ms at ${CONNECTIONS} connections, ${formatPercent(throughputRatio(result.load.requestsPerSecond, baselineRate))} of the bare Apollo baseline`,
+  );
 console.log(
   `render kubeadm-ha-baremetal: mean ${render.meanMs.toFixed(3)} ms, p99 ${render.p99Ms.toFixed(3)} ms (first ${render.firstMs.toFixed(2)} ms)`,
 );

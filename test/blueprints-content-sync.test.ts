@@ -32,10 +32,10 @@ const versionCount = () => database.dataSource.manager.count(BlueprintVersionEnt
 describe("Blueprint content sync", () => {
   it("loads every official version once, and a second run changes nothing", async () => {
     const first = await syncOfficialBlueprints(database.dataSource, { contentDirectory: content });
-    expect(first.summary).toBe("10 blueprint versions: 10 added, 0 unchanged");
+    expect(first.summary).toBe("11 blueprint versions: 11 added, 0 unchanged");
     const digests = await database.dataSource.manager.find(BlueprintVersionEntity, { order: { id: "ASC" } });
     const second = await syncOfficialBlueprints(database.dataSource, { contentDirectory: content });
-    expect(second.summary).toBe("10 blueprint versions: 0 added, 10 unchanged");
+    expect(second.summary).toBe("11 blueprint versions: 0 added, 11 unchanged");
     expect(await database.dataSource.manager.find(BlueprintVersionEntity, { order: { id: "ASC" } })).toEqual(
       digests,
     );
@@ -64,10 +64,10 @@ describe("Blueprint content sync", () => {
     expect(error).toBeInstanceOf(BlueprintSyncError);
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toContain("content/blueprints/openebs-localpv/1.0.0/blueprint.yaml");
-    expect(await versionCount()).toBe(10);
+    expect(await versionCount()).toBe(11);
     cpSync(join(CONTENT_DIRECTORY, "blueprints/openebs-localpv/1.0.0/README.md"), readme);
     const ok = await syncOfficialBlueprints(database.dataSource, { contentDirectory: content });
-    expect(ok.summary).toBe("11 blueprint versions: 1 added, 10 unchanged");
+    expect(ok.summary).toBe("12 blueprint versions: 1 added, 11 unchanged");
     rmSync(join(content, "blueprints/metallb-l2/1.2.0"), { recursive: true });
   });
 
@@ -85,7 +85,7 @@ describe("Blueprint content sync", () => {
     expect(error.code).toBe("INVALID");
     expect(error.problems.join("\n")).toContain("content/blueprints/broken/1.0.0/values.schema.json");
     expect(error.problems.join("\n")).toContain("must match the folder");
-    expect(await versionCount()).toBe(11);
+    expect(await versionCount()).toBe(12);
     expect(error.problems.join("\n")).toContain("content/blueprints/renamed/1.0.0/blueprint.yaml");
     rmSync(join(content, "blueprints/broken"), { recursive: true });
     rmSync(join(content, "blueprints/renamed"), { recursive: true });

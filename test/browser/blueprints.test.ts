@@ -3,9 +3,7 @@ import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncOfficialBlueprints } from "../../server/modules/blueprints/testing/sync-official-blueprints.js";
 import { toBase64Tarball, uploadFiles } from "../../server/modules/blueprints/testing/upload-fixtures.js";
-import { buildRegisteredCluster } from "../support/cluster-factories.js";
-import { REPORT, simulatedReport } from "../support/cluster-operations.js";
-import { expectData, graphql } from "../support/graphql-client.js";
+import { reportRunningBlueprints } from "../support/running-blueprints.js";
 import { startTestHub, type TestHub } from "../support/test-hub.js";
 import {
   expectNoSeriousAxeViolations,
@@ -34,7 +32,9 @@ describe("Blueprint catalog in the browser", () => {
       await expect
         .poll(() => page.getByRole("heading", { level: 1 }).first().textContent())
         .toBe("MetalLB in layer 2 mode");
-      await expect.poll(() => page.getByText("Official", { exact: true }).first().isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText("Official (alliance content)", { exact: true }).first().isVisible())
+        .toBe(true);
       await screenshot(page, "blueprints-01-page");
 
       const pool = page.getByRole("group", { name: "Pool" });
@@ -71,15 +71,7 @@ describe("Blueprint catalog in the browser", () => {
 
   it("shows how many accepted member clusters run each version", async () => {
     const { dataSource } = hub.database;
-    const { cluster, credential } = await buildRegisteredCluster(dataSource);
-    await dataSource.query("UPDATE member_cluster SET acceptance = 'accepted' WHERE id = $1", [cluster.id]);
-    const input = {
-      clusterUid: cluster.clusterUid,
-      observedAt: new Date().toISOString(),
-      report: await simulatedReport(),
-      blueprints: [{ name: "metallb-l2", version: "1.1.0" }],
-    };
-    expectData(await graphql(hub.url, REPORT, { input }, { token: credential }));
+    await reportRunningBlueprints(dataSource, hub.url, [{ name: "metallb-l2", version: "1.1.0" }]);
     await withBrowser(async ({ page }) => {
       await page.goto(`${hub.url}/blueprints/metallb-l2`);
       const runningOn = page.getByTestId("running-on");

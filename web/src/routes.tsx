@@ -9,6 +9,7 @@ import { BlueprintCatalogPage } from "./pages/blueprint-catalog-page.js";
 import { BlueprintComparePage } from "./pages/blueprint-compare-page.js";
 import { BlueprintPage } from "./pages/blueprint-page.js";
 import { BlueprintPublishPage } from "./pages/blueprint-publish-page.js";
+import { BlueprintPublisherPage } from "./pages/blueprint-publisher-page.js";
 import { CooperativeDirectoryPage } from "./pages/cooperative-directory-page.js";
 import { CooperativePage } from "./pages/cooperative-page.js";
 import { DevMailboxPage } from "./pages/dev-mailbox-page.js";
@@ -55,6 +56,7 @@ const ROUTES: Array<[string, Render]> = [
   ["/search/misses", () => <SearchMissesPage />],
   ["/blueprints", (_parameters, location) => <BlueprintCatalogPage location={location} />],
   ["/blueprints/publish", () => <BlueprintPublishPage />],
+  ["/blueprints/publishers/:slug", ({ slug }) => <BlueprintPublisherPage key={slug} slug={slug} />],
   ["/blueprints/:name", ({ name }) => <BlueprintPage key={name} name={name} />],
   [
     "/blueprints/:name/versions/:version",

@@ -44,6 +44,7 @@ const EXPECTED_KINDS: Record<string, string[]> = {
   "legacy-ingress-nginx/1.0.0": ["v1/Namespace"],
   "openebs-localpv/1.0.0": ["storage.k8s.io/v1/StorageClass"],
   "openebs-mayastor-replicated/1.0.0": ["openebs.io/v1beta3/DiskPool", "storage.k8s.io/v1/StorageClass"],
+  "openebs-mayastor-replicated/1.1.0": ["openebs.io/v1beta3/DiskPool", "storage.k8s.io/v1/StorageClass"],
   "rancher-management/1.0.0": ["v1/Namespace"],
   "rancher-import-downstream/1.0.0": ["provisioning.cattle.io/v1/Cluster"],
   "odoo-instance/1.0.0": [
@@ -101,6 +102,14 @@ const INVALID_PARAMETERS: Record<string, { params: unknown; paths: string[] }> =
     paths: ["/basePath", "/reclaimPolicy"],
   },
   "openebs-mayastor-replicated/1.0.0": {
+    params: {
+      ioEngineNodes: ["a", "b"],
+      diskPools: [{ node: "a", disk: "/dev/sda" }],
+      storageClass: { replicas: 6 },
+    },
+    paths: ["/diskPools", "/diskPools/0/disk", "/ioEngineNodes", "/storageClass/replicas"],
+  },
+  "openebs-mayastor-replicated/1.1.0": {
     params: {
       ioEngineNodes: ["a", "b"],
       diskPools: [{ node: "a", disk: "/dev/sda" }],

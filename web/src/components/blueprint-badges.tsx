@@ -1,27 +1,38 @@
-/** The facts a catalog card and a page header show as badges. */
+/** The facts a catalog card, a publisher page and a page header show as badges. */
 export interface BadgeFacts {
   official?: boolean;
+  /** Official, or the latest version verified against the keyring (`Blueprint.verified`). */
   verified?: boolean;
   deprecated?: boolean;
   yanked?: boolean;
   prerelease?: boolean;
   containsSecurityUpdates?: boolean;
+  /** The signature of the version shown; when given it decides the signature badge. */
   signature?: { status: string };
 }
 
 const SIGNATURE_BADGES: Record<string, [string, string]> = {
-  VERIFIED: ["Verified against the alliance keyring", "badge-success"],
-  SIGNED: ["Signed (key not in the keyring)", "badge-neutral"],
+  VERIFIED: ["Verified signature (alliance keyring)", "badge-success"],
+  SIGNED: ["Signed, not verified (key not in the keyring)", "badge-neutral"],
   INVALID: ["Signature invalid", "badge-danger"],
+  UNSIGNED: ["Unsigned", "badge-neutral"],
 };
 
-/** Badges: official or verified publisher, signature status, deprecation, yank, prerelease, security updates. */
+/**
+ * The signature badge. Official content comes from the alliance's repository and is not signed: it gets its own
+ * badge and never a "verified signature" one, so the two reasons to trust a blueprint are never confused.
+ */
+function trustBadge(facts: BadgeFacts): [string, string] | undefined {
+  if (facts.official) return ["Official (alliance content)", "badge-success"];
+  if (facts.signature) return SIGNATURE_BADGES[facts.signature.status];
+  return facts.verified ? SIGNATURE_BADGES.VERIFIED : undefined;
+}
+
+/** Badges: official content or signature status, deprecation, yank, prerelease, security updates. */
 export function BlueprintBadges({ facts }: { facts: BadgeFacts }) {
   const badges: Array<[string, string]> = [];
-  if (facts.official) badges.push(["Official", "badge-success"]);
-  else if (facts.verified) badges.push(["Verified publisher", "badge-success"]);
-  const signature = facts.signature ? SIGNATURE_BADGES[facts.signature.status] : undefined;
-  if (signature) badges.push(signature);
+  const trust = trustBadge(facts);
+  if (trust) badges.push(trust);
   if (facts.deprecated) badges.push(["Deprecated", "badge-warning"]);
   if (facts.yanked) badges.push(["Yanked", "badge-danger"]);
   if (facts.prerelease) badges.push(["Prerelease", "badge-neutral"]);

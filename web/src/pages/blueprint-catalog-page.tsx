@@ -1,20 +1,12 @@
 import { type FormEvent, useState } from "react";
 import { CursorPagination } from "../components/cursor-pagination.js";
 import { BlueprintBadges } from "../components/blueprint-badges.js";
+import { CATALOG_QUERY, catalogVariables } from "../components/blueprint-catalog-query.js";
 import { ErrorList } from "../components/error-list.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
 import { navigate, queryParameter } from "../lib/router.js";
 import { useQuery } from "../lib/use-query.js";
-
-const CATALOG_QUERY = `query Catalog($first: Int, $after: String, $filter: BlueprintFilter, $sort: BlueprintSort) {
-  blueprints(first: $first, after: $after, filter: $filter, sort: $sort) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    edges { node { id name title description kind category keywords deprecated verified downloadCount
-      publisher { official name } latestVersion { version } } }
-  }
-}`;
 
 interface CatalogEntry {
   id: string;
@@ -27,8 +19,8 @@ interface CatalogEntry {
   deprecated: boolean;
   verified: boolean;
   downloadCount: number;
-  publisher: { official: boolean; name: string };
-  latestVersion: { version: string } | null;
+  publisher: { official: boolean; name: string; cooperative: { slug: string } | null };
+  latestVersion: { version: string; signature: { status: string } } | null;
 }
 
 interface CatalogData {
@@ -67,18 +59,7 @@ export function BlueprintCatalogPage({ location }: { location: string }) {
   ) as Filters;
   const [search, setSearch] = useState(filters.q);
   const [cursors, setCursors] = useState<string[]>([]);
-  const variables = {
-    first: 24,
-    after: cursors.at(-1) ?? null,
-    sort: filters.sort || "NAME",
-    filter: {
-      search: filters.q || null,
-      category: filters.category || null,
-      kind: filters.kind || null,
-      publisher: filters.publisher || null,
-      verified: filters.verified ? filters.verified === "yes" : null,
-    },
-  };
+  const variables = catalogVariables(filters, cursors.at(-1) ?? null);
   const { data, errors, loading } = useQuery<CatalogData>(CATALOG_QUERY, variables);
   const connection = data?.blueprints;
   const change = (key: keyof Filters, value: string) => {
@@ -153,8 +134,8 @@ export function BlueprintCatalogPage({ location }: { location: string }) {
           ])}
           {select("verified", "Verification", [
             ["", "Any"],
-            ["yes", "Official or verified"],
-            ["no", "Not verified"],
+            ["yes", "Official or verified signature"],
+            ["no", "Neither official nor verified"],
           ])}
           {select("sort", "Sort by", [
             ["", "Name"],
@@ -179,13 +160,16 @@ export function BlueprintCatalogPage({ location }: { location: string }) {
             <p className="card-meta">
               <code>{node.name}</code> {node.latestVersion ? `v${node.latestVersion.version}` : ""} ·{" "}
               {label(node.category)} · {node.kind === "CLUSTER_BLUEPRINT" ? "Cluster" : "App"} ·{" "}
-              {node.publisher.name}
+              <Link to={`/blueprints/publishers/${node.publisher.cooperative?.slug ?? "alliance"}`}>
+                {node.publisher.name}
+              </Link>
             </p>
             <BlueprintBadges
               facts={{
                 official: node.publisher.official,
                 verified: node.verified,
                 deprecated: node.deprecated,
+                signature: node.latestVersion?.signature,
               }}
             />
             <p>{node.description}</p>

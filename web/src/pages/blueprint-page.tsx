@@ -40,6 +40,9 @@ function clusters(count: number): string {
   return `${count} member cluster${count === 1 ? "" : "s"}`;
 }
 
+/** An all-zero digest: a placeholder a blueprint declares until the real one can be fetched. */
+const isPlaceholder = (digest: string) => /^sha256:0{64}$/.test(digest);
+
 function Commands({ title, lines }: { title: string; lines: string[] }) {
   if (lines.length === 0) return null;
   return (
@@ -67,6 +70,7 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
     return errors.length ? <ErrorList errors={errors} /> : <NotFoundPage />;
   if (!blueprint || !details) return null;
   const previous = blueprint.versions.find((candidate) => candidate.version !== details.version);
+  const placeholders = details.components.filter((component) => !component.digestVerified).length;
   const example = details.examples.find((candidate) => candidate.name === "defaults")?.values ?? {};
 
   return (
@@ -82,22 +86,13 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
             <code>{blueprint.name}</code> {details.version} ·{" "}
             {blueprint.kind === "CLUSTER_BLUEPRINT" ? "Cluster blueprint" : "App blueprint"} ·{" "}
             {details.license} · Kubernetes {details.compatibility.kubernetes} · published by{" "}
-            {blueprint.publisher.cooperative ? (
-              <Link to={`/cooperatives/${blueprint.publisher.cooperative.slug}`}>
-                {blueprint.publisher.name}
-              </Link>
-            ) : (
-              blueprint.publisher.name
-            )}{" "}
-            ·{" "}
-            <Link to={`/blueprints?publisher=${blueprint.publisher.cooperative?.slug ?? "alliance"}`}>
-              More from this publisher
+            <Link to={`/blueprints/publishers/${blueprint.publisher.cooperative?.slug ?? "alliance"}`}>
+              {blueprint.publisher.name}
             </Link>
           </p>
           <BlueprintBadges
             facts={{
               official: blueprint.publisher.official,
-              verified: blueprint.verified,
               deprecated: details.deprecated,
               yanked: details.yanked,
               prerelease: details.prerelease,
@@ -121,6 +116,10 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
       <section className="panel" aria-labelledby="download-heading">
         <h2 id="download-heading">Download and verify</h2>
         <p>
+          The source and content digests below are computed by this hub from the stored bytes at publish time
+          and are what every download is checked against.
+        </p>
+        <p>
           <a className="button button-primary" href={details.downloadPath} download>
             Download source ({Math.ceil(details.sizeBytes / 1024)} KiB)
           </a>{" "}
@@ -141,8 +140,14 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
             <code>{details.contentDigest}</code>
           </dd>
           <dt>Signature</dt>
-          <dd>
-            {details.signature.signed ? "Signed" : "Not signed"}
+          <dd data-testid="signature-fact">
+            {details.signature.status === "INVALID"
+              ? "Signature invalid"
+              : details.signature.signed
+                ? "Signed"
+                : blueprint.publisher.official
+                  ? "Not signed: official alliance content, reviewed in the alliance's repository"
+                  : "Not signed"}
             {details.signature.signed
               ? details.signature.verifiedAgainstKeyring
                 ? ", verified against the alliance keyring"
@@ -192,6 +197,14 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
 
       <section className="panel" aria-labelledby="components-heading">
         <h2 id="components-heading">Pinned components</h2>
+        {placeholders > 0 ? (
+          <p className="notice notice-warning" data-testid="placeholder-digests">
+            {placeholders === details.components.length ? "The" : `${placeholders} of the`} component digests
+            below are unverified placeholders: they are declared by the blueprint, not computed by the hub,
+            and await the release steward's check against the published artifacts. Verify what you install
+            yourself.
+          </p>
+        ) : null}
         <table>
           <thead>
             <tr>
@@ -209,7 +222,11 @@ export function BlueprintPage({ name, version }: { name: string; version?: strin
                 <td>{component.version}</td>
                 <td>
                   <code>{component.digest.slice(0, 19)}…</code>{" "}
-                  {component.digestVerified ? "checked" : "not yet checked"}
+                  {component.digestVerified
+                    ? "checked by the release steward"
+                    : isPlaceholder(component.digest)
+                      ? "placeholder, unverified"
+                      : "unverified"}
                 </td>
               </tr>
             ))}

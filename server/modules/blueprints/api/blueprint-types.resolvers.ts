@@ -7,13 +7,11 @@ import { countVersionDownloads } from "../catalog/download-counts.js";
 import { runningOnLoader } from "../catalog/running-on.js";
 import { listVersions } from "../catalog/find-version.js";
 import { installInstructions } from "../catalog/install-instructions.js";
-import { VERIFIED_SQL } from "../catalog/list-blueprints.js";
+import { catalogLoaders } from "../catalog/catalog-loaders.js";
 import { loadVersionSource } from "../catalog/version-source.js";
 import { BlueprintEntity } from "../model/blueprint.entity.js";
-import { BlueprintVersionEntity } from "../model/blueprint-version.entity.js";
 import { KeyringEntryEntity } from "../model/keyring-entry.entity.js";
 import { SigningKeyEntity } from "../model/signing-key.entity.js";
-import { signatureInfo } from "../signing/signature-status.js";
 
 const upper = <T extends string>(value: T) => toGraphqlEnum(value);
 
@@ -26,21 +24,12 @@ export const blueprintTypeResolvers: Resolvers = {
     publisher: async (blueprint, _args, context) => {
       if (!blueprint.publisherCooperativeId)
         return { official: true, name: "The Alliance", cooperative: null };
-      const cooperative = await context.dataSource.manager.findOneBy(CooperativeEntity, {
-        id: blueprint.publisherCooperativeId,
-      });
+      const cooperative = await catalogLoaders(context).cooperative.load(blueprint.publisherCooperativeId);
       return { official: false, name: cooperative?.name ?? "", cooperative };
     },
-    verified: async (blueprint, _args, context) =>
-      context.dataSource.manager
-        .createQueryBuilder(BlueprintEntity, "blueprint")
-        .where("blueprint.id = :id", { id: blueprint.id })
-        .andWhere(VERIFIED_SQL)
-        .getExists(),
+    verified: (blueprint, _args, context) => catalogLoaders(context).verified.load(blueprint.id),
     latestVersion: (blueprint, _args, context) =>
-      blueprint.latestVersionId
-        ? context.dataSource.manager.findOneBy(BlueprintVersionEntity, { id: blueprint.latestVersionId })
-        : null,
+      blueprint.latestVersionId ? catalogLoaders(context).version.load(blueprint.latestVersionId) : null,
     versions: (blueprint, { includeYanked }, context) =>
       listVersions(context.dataSource.manager, blueprint.id, includeYanked ?? false),
     // The stored total plus what this process counted and has not flushed yet (download-counter.ts).
@@ -83,7 +72,7 @@ export const blueprintTypeResolvers: Resolvers = {
       return `/api/blueprints/${blueprint.name}/${version.version}.tgz`;
     },
     signature: async (version, _args, context) => {
-      const info = await signatureInfo(context.dataSource.manager, version.id);
+      const info = await catalogLoaders(context).signature.load(version.id);
       return { ...info, status: upper(info.status) };
     },
     viewerCanYank: async (version, _args, context) => {

@@ -18,6 +18,23 @@ export interface CachedArtifact {
   yankReason: string | null;
 }
 
+/**
+ * The stored bytes of an archive no longer hash to the digest recorded at ingest (damaged storage or a bypassed
+ * immutability trigger). Such bytes are never served: the download routes answer 500 with this message.
+ */
+export class CorruptArtifactError extends Error {
+  constructor(
+    readonly kind: StoredArtifactKind,
+    readonly blueprintName: string,
+    readonly version: string,
+  ) {
+    super(
+      `The stored ${kind} archive of ${blueprintName} ${version} is corrupt: its bytes do not match the sha256 recorded at publish, so it is not served. The hub's operators must restore it from a backup.`,
+    );
+    this.name = "CorruptArtifactError";
+  }
+}
+
 /** Archives are at most 10 MiB; this keeps the hottest few dozen of them, or hundreds of typical ones. */
 const BUDGET_BYTES = 64 * 1024 * 1024;
 
@@ -43,8 +60,7 @@ async function load(
   // PGlite hands bytea back as a Uint8Array, node-postgres as a Buffer.
   const buffer = Buffer.from(row.bytes as Uint8Array);
   // The bytes are what was hashed at ingest; checked once here, so every response from memory is checked bytes.
-  if (sha256OfBytes(buffer) !== row.sha256)
-    throw new Error(`stored ${kind} of ${name} ${version} is corrupt`);
+  if (sha256OfBytes(buffer) !== row.sha256) throw new CorruptArtifactError(kind, name, version);
   return {
     blueprintId: row.blueprint_id,
     versionId: row.id,

@@ -7,6 +7,7 @@ import { downloadCounter } from "../catalog/download-counter.js";
 import { findVersion } from "../catalog/find-version.js";
 import { renderVersion } from "../catalog/render-version.js";
 import type { BlueprintVersion } from "../model/blueprint-version.entity.js";
+import { corruptArtifactHandler } from "./corrupt-artifact-handler.js";
 import { sendArtifact, sendError } from "./artifact-response.js";
 import { chartRoutes } from "./chart-routes.js";
 import { publishRoute } from "./publish-route.js";
@@ -84,6 +85,7 @@ export function blueprintRoutes(options: {
     },
   );
 
+  router.use(["/api/blueprints", "/charts"], corruptArtifactHandler);
   // Malformed JSON bodies are the caller's fault, not ours.
   router.use(
     "/api/blueprints",
