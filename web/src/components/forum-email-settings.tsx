@@ -36,13 +36,14 @@ export function ForumEmailSettings() {
   }, [data]);
   if (!preferences) return <ErrorList errors={errors} />;
   const save = async (changes: Partial<Preferences>) => {
+    // Show the change at once (a switch that waits for the server looks broken), and undo it if saving fails.
+    const before = preferences;
     setSaved(false);
+    setPreferences({ ...before, ...changes });
     const response = await update.run({ input: changes });
     const next = response.data?.updateForumEmailPreferences.preferences;
-    if (next) {
-      setPreferences({ ...preferences, ...next });
-      setSaved(true);
-    }
+    setPreferences(next ? { ...before, ...next } : before);
+    setSaved(Boolean(next));
   };
   return (
     <section aria-labelledby="email-heading">
