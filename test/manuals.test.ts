@@ -11,6 +11,7 @@ import { ManualPageEntity } from "../server/modules/manuals/manual-page.entity.j
 import { ManualPageRevisionEntity } from "../server/modules/manuals/manual-page-revision.entity.js";
 import { ManualReleaseEntity } from "../server/modules/manuals/manual-release.entity.js";
 import { writePageRevision } from "../server/modules/manuals/write-page-revision.js";
+import { DEFAULT_REVISION_LIMIT } from "../server/modules/manuals/append-revision.js";
 import { manualContentSyncer } from "../server/modules/manuals/manual-content-syncer.js";
 import { ManualMaintainerEntity } from "../server/modules/manuals/manual-maintainer.entity.js";
 import { buildApiToken, buildCooperative, buildPerson, buildSteward } from "./support/factories.js";
@@ -456,6 +457,44 @@ describe("Revision limit", () => {
       ),
       "NOT_FOUND",
     );
+  });
+});
+
+describe("Default revision limit", () => {
+  it("is 100: the 101st revision beyond it prunes the oldest when no limit is given", async () => {
+    expect(DEFAULT_REVISION_LIMIT).toBe(100);
+    const dataSource = hub.database.dataSource;
+    const page = await readPage("rancher/importing-clusters");
+    const pageRow = await dataSource.manager.findOneByOrFail(ManualPageEntity, {
+      id: fromGlobalId(page.id, "ManualPage", "id"),
+    });
+    const chapter = await dataSource.manager.findOneByOrFail(ManualChapterEntity, { id: pageRow.chapterId });
+    const release = await dataSource.manager.findOneByOrFail(ManualReleaseEntity, { id: pageRow.releaseId });
+    const manual = await dataSource.manager.findOneByOrFail(ManualEntity, { id: release.manualId });
+    // Revisions 2..100 in one statement (the page has revision 1 from content/), then one write at the default.
+    await dataSource.query(
+      `INSERT INTO manual_page_revision (page_id, number, title, summary, markdown, html, toc, message, source, created_at)
+       SELECT $1, n, 'Filler', '', '# Filler', '<h1>Filler</h1>', '[]'::jsonb, 'filler', 'edit', now()
+         FROM generate_series(2, 100) AS n`,
+      [pageRow.id],
+    );
+    const count = () => dataSource.manager.countBy(ManualPageRevisionEntity, { pageId: pageRow.id });
+    expect(await count()).toBe(100);
+    await inTransaction(dataSource, (manager) =>
+      writePageRevision(
+        manager,
+        { manual, release, chapter, page: pageRow },
+        { title: page.title, summary: "", markdown: "# Revision 101\n", message: "over the limit" },
+        { authorId: null, source: "edit", now: clock.now() },
+      ),
+    );
+    const numbers = (await dataSource.manager.findBy(ManualPageRevisionEntity, { pageId: pageRow.id }))
+      .map((revision) => revision.number)
+      .sort((a, b) => a - b);
+    expect(numbers).toHaveLength(100);
+    expect(numbers[0]).toBe(2);
+    expect(numbers.at(-1)).toBe(101);
+    expect((await readPage("rancher/importing-clusters")).html).toContain("Revision 101");
   });
 });
 
