@@ -10,6 +10,7 @@ import { SpeedUpSearch1764520000000 } from "./1764520000000-SpeedUpSearch.js";
 import { AddForumModerationTools1764540000000 } from "./1764540000000-AddForumModerationTools.js";
 import { CreateForumWatchingAndMail1764530000000 } from "./1764530000000-CreateForumWatchingAndMail.js";
 import { IndexVisibleForumTopicsByCategory1764550000000 } from "./1764550000000-IndexVisibleForumTopicsByCategory.js";
+import { AddManualContentGeneration1764597000000 } from "./1764597000000-AddManualContentGeneration.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateForumWatchingAndMail1764530000000,
   AddForumModerationTools1764540000000,
   IndexVisibleForumTopicsByCategory1764550000000,
+  AddManualContentGeneration1764597000000,
 ];

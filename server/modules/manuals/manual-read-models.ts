@@ -5,7 +5,8 @@ import { type ManualChapter, ManualChapterEntity } from "./manual-chapter.entity
 import type { ManualPage } from "./manual-page.entity.js";
 import { type ManualPageRevision, ManualPageRevisionEntity } from "./manual-page-revision.entity.js";
 import { type ManualRelease, ManualReleaseEntity } from "./manual-release.entity.js";
-import { type ReadPage, type RenderedPage, readPageBySlugs } from "./page-read.js";
+import type { ReadPage, RenderedPage } from "./page-read.js";
+import { cachedPageBySlugs } from "./page-read-cache.js";
 
 /**
  * Read helpers for resolvers. Parents attach what they already loaded (`page.chapter`, `page.release`,
@@ -58,7 +59,7 @@ export async function pageByPath(
 ): Promise<ReadPage | null> {
   const [chapterSlug, pageSlug = "index", ...rest] = path.replace(/^\/+|\/+$/g, "").split("/");
   if (!chapterSlug || rest.length) return null;
-  return readPageBySlugs(manager, release, chapterSlug, pageSlug);
+  return cachedPageBySlugs(manager, release, chapterSlug, pageSlug);
 }
 
 /** The current revision's HTML and table of contents: from the page read when it carried them, else loaded. */
