@@ -12,6 +12,7 @@ import { CreateForumWatchingAndMail1764530000000 } from "./1764530000000-CreateF
 import { IndexVisibleForumTopicsByCategory1764550000000 } from "./1764550000000-IndexVisibleForumTopicsByCategory.js";
 import { CreateCapacityOffers1764580000000 } from "./1764580000000-CreateCapacityOffers.js";
 import { FanOutForumPostsAfterCommit1764570000000 } from "./1764570000000-FanOutForumPostsAfterCommit.js";
+import { AddManualContentGeneration1764597000000 } from "./1764597000000-AddManualContentGeneration.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   IndexVisibleForumTopicsByCategory1764550000000,
   FanOutForumPostsAfterCommit1764570000000,
   CreateCapacityOffers1764580000000,
+  AddManualContentGeneration1764597000000,
 ];

@@ -25,7 +25,8 @@ function startProcess(env: Record<string, string>): {
   exited: Promise<number | null>;
   output: () => string;
 } {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // DATABASE_URL and CONTENT_SYNC_ON_START are removed so the defaults of `npm start` apply.
+  const { DATABASE_URL: _ignored, CONTENT_SYNC_ON_START: _default, ...inherited } = process.env;
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     env: { ...inherited, LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -59,6 +60,21 @@ describe("The embedded default (npm start with no configuration)", () => {
     const url = await first.ready;
     expect(url).toBe(`http://localhost:${port}`);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    // A development start syncs content/ (CONTENT_SYNC_ON_START defaults to on outside tests): the manual is there.
+    const manual = expectData(
+      await graphql<{
+        manual: {
+          title: string;
+          release: { name: string; chapters: Array<{ slug: string; pages: Array<{ slug: string }> }> };
+        } | null;
+      }>(url, `{ manual(slug: "cooby-stack") { title release { name chapters { slug pages { slug } } } } }`),
+    ).manual;
+    expect(manual?.release.name).toBe("2026.11");
+    const paths = manual?.release.chapters.flatMap((chapter) =>
+      chapter.pages.map((page) => `${chapter.slug}/${page.slug}`),
+    );
+    expect(paths).toEqual(expect.arrayContaining(["load-balancing-metallb/layer2", "planning/hardware"]));
+    expect(paths?.length).toBeGreaterThan(40);
     const { cookie } = await signIn(url, "demo-ada-admin");
     const viewer = expectData(
       await graphql<{ viewer: { person: { handle: string }; memberships: { totalCount: number } } }>(
@@ -99,7 +115,7 @@ describe("The embedded default (npm start with no configuration)", () => {
       second.child.kill("SIGTERM");
       await second.exited;
     }
-  }, 90_000);
+  }, 240_000);
 
   it("refuses the development provider in production and lists every missing setting", async () => {
     const refused = startProcess({ NODE_ENV: "production", DATA_DIR: dataDir, PORT: "0" });

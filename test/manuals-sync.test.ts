@@ -253,6 +253,45 @@ describe("content sync of a changing manual", () => {
   });
 });
 
+describe("Page slugs in content/", () => {
+  // A page's slug is its file name, so two pages of one chapter can only share a slug through case
+  // (`Install.md` beside `install.md`, one file on a case-insensitive disk) or a name the URL cannot carry:
+  // such names are refused, with file and line, before anything is written.
+  it("refuses a page whose file name would duplicate or mangle a slug, with file and line, writing nothing", async () => {
+    const content = fixtureContent("page-slug-manual");
+    try {
+      content.write("1.0/02-setup/Install.md", content.page("Install again", 3, "# Install again\n"));
+      content.write("1.0/02-setup/install copy.md", content.page("Copy", 4, "# Copy\n"));
+      const manager = hub.database.dataSource.manager;
+      const pagesBefore = await manager.count(ManualPageEntity);
+      const revisionsBefore = await manager.count(ManualPageRevisionEntity);
+      const error = await manualContentSyncer.sync(context(content.root)).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(ManualContentError);
+      const problems = (error as ManualContentError).problems.map(
+        (problem) => `${problem.file}:${problem.line}: ${problem.message}`,
+      );
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^manuals\/page-slug-manual\/1\.0\/02-setup\/Install\.md:1: .*slug/),
+          expect.stringMatching(/^manuals\/page-slug-manual\/1\.0\/02-setup\/install copy\.md:1: .*slug/),
+        ]),
+      );
+      expect(await manager.count(ManualPageEntity)).toBe(pagesBefore);
+      expect(await manager.count(ManualPageRevisionEntity)).toBe(revisionsBefore);
+      expect(
+        await manager
+          .query("SELECT 1 FROM manual WHERE slug = 'page-slug-manual'")
+          .then((rows) => rows.length),
+      ).toBe(0);
+    } finally {
+      content.cleanup();
+    }
+  });
+});
+
 /** A page of a manual's release "1.0" by chapter and page slug. */
 async function hubPage(manual: string, chapter: string, page = "index") {
   const rows: Array<{ id: string }> = await hub.database.dataSource.query(

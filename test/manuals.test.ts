@@ -11,6 +11,7 @@ import { ManualPageEntity } from "../server/modules/manuals/manual-page.entity.j
 import { ManualPageRevisionEntity } from "../server/modules/manuals/manual-page-revision.entity.js";
 import { ManualReleaseEntity } from "../server/modules/manuals/manual-release.entity.js";
 import { writePageRevision } from "../server/modules/manuals/write-page-revision.js";
+import { DEFAULT_REVISION_LIMIT } from "../server/modules/manuals/append-revision.js";
 import { manualContentSyncer } from "../server/modules/manuals/manual-content-syncer.js";
 import { ManualMaintainerEntity } from "../server/modules/manuals/manual-maintainer.entity.js";
 import { buildApiToken, buildCooperative, buildPerson, buildSteward } from "./support/factories.js";
@@ -456,6 +457,107 @@ describe("Revision limit", () => {
       ),
       "NOT_FOUND",
     );
+  });
+});
+
+describe("Page read cache (per process, keyed by the release's content generation)", () => {
+  const path = "odoo-hosting/postgresql";
+
+  it("shows an edit made through the API at once", async () => {
+    const before = await readPage(path);
+    expect((await readPage(path)).html).toBe(before.html);
+    expectData(
+      await graphql(
+        hub.url,
+        EDIT,
+        {
+          input: {
+            pageId: before.id,
+            baseRevisionId: before.currentRevision.id,
+            title: before.title,
+            markdown: `${before.markdown}\n## Cache check\n\nEdited through the API.\n`,
+            message: "cache check",
+          },
+        },
+        { token: maintainer },
+      ),
+    );
+    const after = await readPage(path);
+    expect(after.html).toContain("Edited through the API.");
+    expect(after.toc.map((heading) => heading.text)).toContain("Cache check");
+  });
+
+  it("shows writes made directly in SQL, as another hub process would, at once", async () => {
+    const dataSource = hub.database.dataSource;
+    const page = await readPage(path);
+    const pageId = fromGlobalId(page.id, "ManualPage", "id");
+    await dataSource.query("UPDATE manual_page_revision SET html = $1, toc = '[]' WHERE id = $2", [
+      "<p>Written by another process.</p>",
+      fromGlobalId(page.currentRevision.id, "ManualPageRevision", "id"),
+    ]);
+    const changed = await readPage(path);
+    expect(changed.html).toBe("<p>Written by another process.</p>");
+    expect(changed.toc).toEqual([]);
+    await dataSource.query("UPDATE manual_page SET title = 'Retitled elsewhere' WHERE id = $1", [pageId]);
+    expect((await readPage(path)).title).toBe("Retitled elsewhere");
+  });
+
+  it("moves the generation forward on content writes, never back", async () => {
+    const dataSource = hub.database.dataSource;
+    const generation = async () =>
+      Number(
+        (
+          (await dataSource.query(
+            "SELECT content_generation FROM manual_release WHERE name = '2026.11' AND manual_id = (SELECT id FROM manual WHERE slug = 'cooby-stack')",
+          )) as Array<{ content_generation: string }>
+        )[0]?.content_generation,
+      );
+    const start = await generation();
+    expect(start).toBeGreaterThan(0);
+    await dataSource.query(
+      "UPDATE manual_chapter SET summary = summary || ' ' WHERE slug = 'odoo-hosting' AND release_id IN (SELECT id FROM manual_release WHERE name = '2026.11')",
+    );
+    expect(await generation()).toBeGreaterThan(start);
+    await dataSource.query("UPDATE manual_release SET content_generation = 0 WHERE name = '2026.11'");
+    expect(await generation()).toBeGreaterThan(start);
+  });
+});
+
+describe("Default revision limit", () => {
+  it("is 100: the 101st revision beyond it prunes the oldest when no limit is given", async () => {
+    expect(DEFAULT_REVISION_LIMIT).toBe(100);
+    const dataSource = hub.database.dataSource;
+    const page = await readPage("rancher/importing-clusters");
+    const pageRow = await dataSource.manager.findOneByOrFail(ManualPageEntity, {
+      id: fromGlobalId(page.id, "ManualPage", "id"),
+    });
+    const chapter = await dataSource.manager.findOneByOrFail(ManualChapterEntity, { id: pageRow.chapterId });
+    const release = await dataSource.manager.findOneByOrFail(ManualReleaseEntity, { id: pageRow.releaseId });
+    const manual = await dataSource.manager.findOneByOrFail(ManualEntity, { id: release.manualId });
+    // Revisions 2..100 in one statement (the page has revision 1 from content/), then one write at the default.
+    await dataSource.query(
+      `INSERT INTO manual_page_revision (page_id, number, title, summary, markdown, html, toc, message, source, created_at)
+       SELECT $1, n, 'Filler', '', '# Filler', '<h1>Filler</h1>', '[]'::jsonb, 'filler', 'edit', now()
+         FROM generate_series(2, 100) AS n`,
+      [pageRow.id],
+    );
+    const count = () => dataSource.manager.countBy(ManualPageRevisionEntity, { pageId: pageRow.id });
+    expect(await count()).toBe(100);
+    await inTransaction(dataSource, (manager) =>
+      writePageRevision(
+        manager,
+        { manual, release, chapter, page: pageRow },
+        { title: page.title, summary: "", markdown: "# Revision 101\n", message: "over the limit" },
+        { authorId: null, source: "edit", now: clock.now() },
+      ),
+    );
+    const numbers = (await dataSource.manager.findBy(ManualPageRevisionEntity, { pageId: pageRow.id }))
+      .map((revision) => revision.number)
+      .sort((a, b) => a - b);
+    expect(numbers).toHaveLength(100);
+    expect(numbers[0]).toBe(2);
+    expect(numbers.at(-1)).toBe(101);
+    expect((await readPage("rancher/importing-clusters")).html).toContain("Revision 101");
   });
 });
 

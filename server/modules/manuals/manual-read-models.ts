@@ -2,9 +2,11 @@ import type { EntityManager } from "typeorm";
 import type { Manual } from "./manual.entity.js";
 import { ManualEntity } from "./manual.entity.js";
 import { type ManualChapter, ManualChapterEntity } from "./manual-chapter.entity.js";
-import { type ManualPage, ManualPageEntity } from "./manual-page.entity.js";
+import type { ManualPage } from "./manual-page.entity.js";
 import { type ManualPageRevision, ManualPageRevisionEntity } from "./manual-page-revision.entity.js";
 import { type ManualRelease, ManualReleaseEntity } from "./manual-release.entity.js";
+import type { ReadPage, RenderedPage } from "./page-read.js";
+import { cachedPageBySlugs } from "./page-read-cache.js";
 
 /**
  * Read helpers for resolvers. Parents attach what they already loaded (`page.chapter`, `page.release`,
@@ -54,18 +56,16 @@ export async function pageByPath(
   manager: EntityManager,
   release: ManualRelease,
   path: string,
-): Promise<ManualPage | null> {
+): Promise<ReadPage | null> {
   const [chapterSlug, pageSlug = "index", ...rest] = path.replace(/^\/+|\/+$/g, "").split("/");
   if (!chapterSlug || rest.length) return null;
-  // One query for chapter, page and current revision: this is the hub's hottest manual read.
-  const page = await manager
-    .createQueryBuilder(ManualPageEntity, "page")
-    .innerJoinAndSelect("page.chapter", "chapter")
-    .leftJoinAndSelect("page.currentRevision", "revision")
-    .where("chapter.release_id = :releaseId", { releaseId: release.id })
-    .andWhere("chapter.slug = :chapterSlug", { chapterSlug })
-    .andWhere("page.slug = :pageSlug", { pageSlug })
-    .getOne();
-  if (!page) return null;
-  return Object.assign(page, { release });
+  return cachedPageBySlugs(manager, release, chapterSlug, pageSlug);
+}
+
+/** The current revision's HTML and table of contents: from the page read when it carried them, else loaded. */
+export async function renderedOf(manager: EntityManager, page: ManualPage): Promise<RenderedPage> {
+  const rendered = (page as Partial<ReadPage>).rendered;
+  if (rendered) return rendered;
+  const revision = await currentRevisionOf(manager, page);
+  return { html: revision?.html ?? "", toc: revision?.toc ?? [] };
 }

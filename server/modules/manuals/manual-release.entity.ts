@@ -34,6 +34,11 @@ export interface ManualRelease {
   assets: string[];
   /** The release a cut release was copied from; null for content releases (and cuts made before it was kept). */
   cutFromReleaseId: string | null;
+  /**
+   * Bumped by a database trigger on every write to the release's chapters, pages and revisions (migration
+   * AddManualContentGeneration), whichever process makes it; a bigint, so a string. Never written by the hub.
+   */
+  contentGeneration: string;
   createdAt: Date;
   updatedAt: Date;
   manual?: Manual;
@@ -54,6 +59,13 @@ export const ManualReleaseEntity = new EntitySchema<ManualRelease>({
     syncedHash: { type: "text", name: "synced_hash", nullable: true },
     assets: { type: "jsonb", default: () => "'[]'" },
     cutFromReleaseId: { type: "uuid", name: "cut_from_release_id", nullable: true },
+    contentGeneration: {
+      type: "bigint",
+      name: "content_generation",
+      default: 0,
+      insert: false,
+      update: false,
+    },
     createdAt: createdAtColumn,
     updatedAt: updatedAtColumn,
   },

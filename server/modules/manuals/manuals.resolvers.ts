@@ -21,6 +21,7 @@ import {
   manualOf,
   pageByPath,
   releaseOf,
+  renderedOf,
 } from "./manual-read-models.js";
 import { ManualReleaseEntity } from "./manual-release.entity.js";
 import { pageBacklinks } from "./page-backlinks.js";
@@ -137,10 +138,8 @@ export const manualResolvers: Resolvers = {
     },
     chapter: (page, _args, context) => chapterOf(context.dataSource.manager, page),
     release: (page, _args, context) => releaseOf(context.dataSource.manager, page),
-    html: async (page, _args, context) =>
-      (await currentRevisionOf(context.dataSource.manager, page))?.html ?? "",
-    toc: async (page, _args, context) =>
-      (await currentRevisionOf(context.dataSource.manager, page))?.toc ?? [],
+    html: async (page, _args, context) => (await renderedOf(context.dataSource.manager, page)).html,
+    toc: async (page, _args, context) => (await renderedOf(context.dataSource.manager, page)).toc,
     markdown: async (page, _args, context) =>
       (await currentRevisionOf(context.dataSource.manager, page))?.markdown ?? "",
     currentRevision: (page, _args, context) => currentRevisionOf(context.dataSource.manager, page),
