@@ -630,6 +630,12 @@ export type ClusterNodeCounts = {
   unschedulable: Scalars['Int']['output'];
 };
 
+/** A pod's requests in Kubernetes quantities, e.g. `{ cpu: "2", memory: "8Gi" }` or `{ cpu: "500m", memory: "512Mi" }`. */
+export type ClusterPodShapeInput = {
+  cpu: Scalars['String']['input'];
+  memory: Scalars['String']['input'];
+};
+
 /**
  * Figures of one resource. Units: cpu in millicores, memory and storage in bytes, pods and GPUs as counts. Floats
  * because byte counts exceed 32-bit integers; the values are whole numbers.
@@ -1872,10 +1878,26 @@ export type MemberClusterFilter = {
   acceptance?: InputMaybe<ClusterAcceptance>;
   availability?: InputMaybe<ClusterAvailability>;
   cooperativeId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Clusters whose latest report has a schedulable node with at least this much free cpu and memory. Judged by the
+   * lower bounds of the free node shape histogram, so a listed cluster certainly fits the pod.
+   */
+  fits?: InputMaybe<ClusterPodShapeInput>;
   /** Include revoked clusters (default false). */
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   /** Clusters carrying this label with this value. */
   label?: InputMaybe<ClusterLabelInput>;
+};
+
+/** Where a pod of one shape fits: accepted, available, unrevoked clusters with a free node of that shape. */
+export type MemberClusterFit = {
+  __typename?: 'MemberClusterFit';
+  /** Clusters with at least one such node. */
+  clusters: Scalars['Int']['output'];
+  cpuMillicores: Scalars['Float']['output'];
+  memoryBytes: Scalars['Float']['output'];
+  /** Free nodes of that shape in those clusters. */
+  nodes: Scalars['Int']['output'];
 };
 
 export type MemberClusterPayload = {
@@ -2557,6 +2579,8 @@ export type Query = {
   manualProposal?: Maybe<ManualChangeProposal>;
   manuals: ManualConnection;
   memberCluster?: Maybe<MemberCluster>;
+  /** How many accepted, available clusters have a free node for a pod of this shape (Kubernetes quantities). */
+  memberClusterFit: MemberClusterFit;
   /**
    * Member clusters by name. Accepted clusters are listed to everyone signed in; pending and denied ones only to
    * their cooperative and to stewards.
@@ -2701,6 +2725,11 @@ export type QueryManualsArgs = {
 
 export type QueryMemberClusterArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMemberClusterFitArgs = {
+  pod: ClusterPodShapeInput;
 };
 
 
@@ -3362,6 +3391,7 @@ export type ResolversTypes = ResolversObject<{
   ClusterLabelInput: ResolverTypeWrapper<Partial<ClusterLabelInput>>;
   ClusterLease: ResolverTypeWrapper<Partial<ClusterLease>>;
   ClusterNodeCounts: ResolverTypeWrapper<Partial<ClusterNodeCounts>>;
+  ClusterPodShapeInput: ResolverTypeWrapper<Partial<ClusterPodShapeInput>>;
   ClusterResourceFigures: ResolverTypeWrapper<Partial<ClusterResourceFigures>>;
   ClusterTaint: ResolverTypeWrapper<Partial<ClusterTaint>>;
   CommentOnManualProposalInput: ResolverTypeWrapper<Partial<CommentOnManualProposalInput>>;
@@ -3491,6 +3521,7 @@ export type ResolversTypes = ResolversObject<{
   MemberClusterConnection: ResolverTypeWrapper<Partial<Omit<MemberClusterConnection, 'edges'> & { edges: Array<ResolversTypes['MemberClusterEdge']> }>>;
   MemberClusterEdge: ResolverTypeWrapper<Partial<Omit<MemberClusterEdge, 'node'> & { node: ResolversTypes['MemberCluster'] }>>;
   MemberClusterFilter: ResolverTypeWrapper<Partial<MemberClusterFilter>>;
+  MemberClusterFit: ResolverTypeWrapper<Partial<MemberClusterFit>>;
   MemberClusterPayload: ResolverTypeWrapper<Partial<Omit<MemberClusterPayload, 'memberCluster'> & { memberCluster: ResolversTypes['MemberCluster'] }>>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipConnection: ResolverTypeWrapper<Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversTypes['MembershipEdge']> }>>;
@@ -3638,6 +3669,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClusterLabelInput: Partial<ClusterLabelInput>;
   ClusterLease: Partial<ClusterLease>;
   ClusterNodeCounts: Partial<ClusterNodeCounts>;
+  ClusterPodShapeInput: Partial<ClusterPodShapeInput>;
   ClusterResourceFigures: Partial<ClusterResourceFigures>;
   ClusterTaint: Partial<ClusterTaint>;
   CommentOnManualProposalInput: Partial<CommentOnManualProposalInput>;
@@ -3750,6 +3782,7 @@ export type ResolversParentTypes = ResolversObject<{
   MemberClusterConnection: Partial<Omit<MemberClusterConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberClusterEdge']> }>;
   MemberClusterEdge: Partial<Omit<MemberClusterEdge, 'node'> & { node: ResolversParentTypes['MemberCluster'] }>;
   MemberClusterFilter: Partial<MemberClusterFilter>;
+  MemberClusterFit: Partial<MemberClusterFit>;
   MemberClusterPayload: Partial<Omit<MemberClusterPayload, 'memberCluster'> & { memberCluster: ResolversParentTypes['MemberCluster'] }>;
   Membership: MembershipModel;
   MembershipConnection: Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['MembershipEdge']> }>;
@@ -4820,6 +4853,13 @@ export type MemberClusterEdgeResolvers<ContextType = GraphQLContext, ParentType 
   node?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
 }>;
 
+export type MemberClusterFitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterFit'] = ResolversParentTypes['MemberClusterFit']> = ResolversObject<{
+  clusters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cpuMillicores?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MemberClusterPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterPayload'] = ResolversParentTypes['MemberClusterPayload']> = ResolversObject<{
   memberCluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
 }>;
@@ -4997,6 +5037,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   manualProposal?: Resolver<Maybe<ResolversTypes['ManualChangeProposal']>, ParentType, ContextType, RequireFields<QueryManualProposalArgs, 'id'>>;
   manuals?: Resolver<ResolversTypes['ManualConnection'], ParentType, ContextType, RequireFields<QueryManualsArgs, 'first'>>;
   memberCluster?: Resolver<Maybe<ResolversTypes['MemberCluster']>, ParentType, ContextType, RequireFields<QueryMemberClusterArgs, 'id'>>;
+  memberClusterFit?: Resolver<ResolversTypes['MemberClusterFit'], ParentType, ContextType, RequireFields<QueryMemberClusterFitArgs, 'pod'>>;
   memberClusters?: Resolver<ResolversTypes['MemberClusterConnection'], ParentType, ContextType, RequireFields<QueryMemberClustersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'handle'>>;
@@ -5302,6 +5343,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   MemberCluster?: MemberClusterResolvers<ContextType>;
   MemberClusterConnection?: MemberClusterConnectionResolvers<ContextType>;
   MemberClusterEdge?: MemberClusterEdgeResolvers<ContextType>;
+  MemberClusterFit?: MemberClusterFitResolvers<ContextType>;
   MemberClusterPayload?: MemberClusterPayloadResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;
