@@ -49,7 +49,7 @@ async function clusterWithShapes(freeNodeShapes: Shape[]): Promise<string> {
   return id;
 }
 
-async function fit(pod: { cpu: string; memory: string }) {
+async function fitSummary(pod: { cpu: string; memory: string }) {
   return expectData(
     await graphql<{
       memberClusterFit: { clusters: number; nodes: number; cpuMillicores: number; memoryBytes: number };
@@ -87,7 +87,7 @@ async function fitting(pod: { cpu: string; memory: string }): Promise<string[]> 
 describe("Where a pod fits", () => {
   it("filters clusters and counts accepted, available ones with a free node of the shape", async () => {
     const pod = { cpu: "2", memory: "8Gi" };
-    const before = await fit(pod);
+    const before = await fitSummary(pod);
     expect(before).toMatchObject({ cpuMillicores: 2000, memoryBytes: 8 * GIB });
     const roomy = await clusterWithShapes([
       { cpuAtLeastMillicores: 0, memoryAtLeastBytes: 0, nodes: 3 },
@@ -102,7 +102,7 @@ describe("Where a pod fits", () => {
     const ids = await fitting(pod);
     expect(ids).toContain(roomy);
     expect(ids).not.toContain(fragmented);
-    expect(await fit(pod)).toMatchObject({ clusters: before.clusters + 1, nodes: before.nodes + 3 });
+    expect(await fitSummary(pod)).toMatchObject({ clusters: before.clusters + 1, nodes: before.nodes + 3 });
 
     expect(await fitting({ cpu: "500m", memory: "20Gi" })).toEqual(expect.arrayContaining([fragmented]));
     const big = await fitting({ cpu: "3500m", memory: "16Gi" });
