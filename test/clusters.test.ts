@@ -15,6 +15,7 @@ import {
 } from "./support/cluster-operations.js";
 import { buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
 import { expectData, expectErrorCode, graphql, problemFields } from "./support/graphql-client.js";
+import { expectLeastPrivilegeManifest, parseManifest } from "./support/install-manifest-expectations.js";
 import { signIn } from "./support/sign-in.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
@@ -129,6 +130,7 @@ describe("Join tokens", () => {
     expect(manifest).toContain(`token: ${joinToken}`);
     expect(manifest).toContain(`value: ${hub.url}/graphql`);
     expect(manifest).not.toMatch(/verbs:\n(\s+- .*\n)*\s+- "?\*"?/);
+    expectLeastPrivilegeManifest(parseManifest(manifest), joinToken, `${hub.url}/graphql`);
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: "Bearer ahj_unknown" } })).status).toBe(401);
   });
