@@ -651,6 +651,14 @@ export type ClusterResourceFigures = {
   resource: Scalars['String']['output'];
 };
 
+/** The answer of the `clusterStatusChanged` long-poll. */
+export type ClusterStatusChange = {
+  __typename?: 'ClusterStatusChange';
+  /** False when nothing changed within the wait. */
+  changed: Scalars['Boolean']['output'];
+  memberCluster: MemberCluster;
+};
+
 /** A taint keeps placements away from a cluster (e.g. `alliance.coop/unreachable`, `alliance.coop/maintenance`). */
 export type ClusterTaint = {
   __typename?: 'ClusterTaint';
@@ -1845,6 +1853,11 @@ export type MemberCluster = Node & {
   registeredAt: Scalars['DateTime']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   taints: Array<ClusterTaint>;
+  /**
+   * Last change of the cluster's record (status, conditions, labels, acceptance): the `since` of
+   * `clusterStatusChanged`.
+   */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -2551,6 +2564,11 @@ export type Query = {
   blueprintVersion?: Maybe<BlueprintVersion>;
   /** The blueprint catalog. */
   blueprints: BlueprintConnection;
+  /**
+   * Long-poll for live status: answers as soon as the cluster's `updatedAt` is later than `since`, or after
+   * `waitSeconds` (at most 25) with `changed: false`. The hub checks every 500 ms and stops when the client goes away.
+   */
+  clusterStatusChanged: ClusterStatusChange;
   compareBlueprintVersions: BlueprintComparison;
   cooperative?: Maybe<Cooperative>;
   /** The cooperative directory. */
@@ -2631,6 +2649,13 @@ export type QueryBlueprintsArgs = {
   filter?: InputMaybe<BlueprintFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   sort?: InputMaybe<BlueprintSort>;
+};
+
+
+export type QueryClusterStatusChangedArgs = {
+  id: Scalars['ID']['input'];
+  since: Scalars['DateTime']['input'];
+  waitSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -3393,6 +3418,7 @@ export type ResolversTypes = ResolversObject<{
   ClusterNodeCounts: ResolverTypeWrapper<Partial<ClusterNodeCounts>>;
   ClusterPodShapeInput: ResolverTypeWrapper<Partial<ClusterPodShapeInput>>;
   ClusterResourceFigures: ResolverTypeWrapper<Partial<ClusterResourceFigures>>;
+  ClusterStatusChange: ResolverTypeWrapper<Partial<Omit<ClusterStatusChange, 'memberCluster'> & { memberCluster: ResolversTypes['MemberCluster'] }>>;
   ClusterTaint: ResolverTypeWrapper<Partial<ClusterTaint>>;
   CommentOnManualProposalInput: ResolverTypeWrapper<Partial<CommentOnManualProposalInput>>;
   CommentOnManualProposalPayload: ResolverTypeWrapper<Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversTypes['ManualProposalComment'], proposal: ResolversTypes['ManualChangeProposal'] }>>;
@@ -3671,6 +3697,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClusterNodeCounts: Partial<ClusterNodeCounts>;
   ClusterPodShapeInput: Partial<ClusterPodShapeInput>;
   ClusterResourceFigures: Partial<ClusterResourceFigures>;
+  ClusterStatusChange: Partial<Omit<ClusterStatusChange, 'memberCluster'> & { memberCluster: ResolversParentTypes['MemberCluster'] }>;
   ClusterTaint: Partial<ClusterTaint>;
   CommentOnManualProposalInput: Partial<CommentOnManualProposalInput>;
   CommentOnManualProposalPayload: Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversParentTypes['ManualProposalComment'], proposal: ResolversParentTypes['ManualChangeProposal'] }>;
@@ -4191,6 +4218,11 @@ export type ClusterResourceFiguresResolvers<ContextType = GraphQLContext, Parent
   capacity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClusterStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterStatusChange'] = ResolversParentTypes['ClusterStatusChange']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  memberCluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
 }>;
 
 export type ClusterTaintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterTaint'] = ResolversParentTypes['ClusterTaint']> = ResolversObject<{
@@ -4839,6 +4871,7 @@ export type MemberClusterResolvers<ContextType = GraphQLContext, ParentType exte
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   taints?: Resolver<Array<ResolversTypes['ClusterTaint']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -5017,6 +5050,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   blueprintKeyring?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType>;
   blueprintVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType, RequireFields<QueryBlueprintVersionArgs, 'name' | 'version'>>;
   blueprints?: Resolver<ResolversTypes['BlueprintConnection'], ParentType, ContextType, RequireFields<QueryBlueprintsArgs, 'first' | 'sort'>>;
+  clusterStatusChanged?: Resolver<ResolversTypes['ClusterStatusChange'], ParentType, ContextType, RequireFields<QueryClusterStatusChangedArgs, 'id' | 'since' | 'waitSeconds'>>;
   compareBlueprintVersions?: Resolver<ResolversTypes['BlueprintComparison'], ParentType, ContextType, RequireFields<QueryCompareBlueprintVersionsArgs, 'from' | 'name' | 'to'>>;
   cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType, RequireFields<QueryCooperativeArgs, 'slug'>>;
   cooperatives?: Resolver<ResolversTypes['CooperativeConnection'], ParentType, ContextType, RequireFields<QueryCooperativesArgs, 'first'>>;
@@ -5260,6 +5294,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ClusterLease?: ClusterLeaseResolvers<ContextType>;
   ClusterNodeCounts?: ClusterNodeCountsResolvers<ContextType>;
   ClusterResourceFigures?: ClusterResourceFiguresResolvers<ContextType>;
+  ClusterStatusChange?: ClusterStatusChangeResolvers<ContextType>;
   ClusterTaint?: ClusterTaintResolvers<ContextType>;
   CommentOnManualProposalPayload?: CommentOnManualProposalPayloadResolvers<ContextType>;
   Cooperative?: CooperativeResolvers<ContextType>;

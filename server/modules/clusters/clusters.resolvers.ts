@@ -23,6 +23,7 @@ import { createJoinToken } from "./create-join-token.js";
 import { installInstructions } from "./install-instructions.js";
 import { type MemberCluster, MemberClusterEntity } from "./member-cluster.entity.js";
 import { parsePodShape } from "./pod-shape.js";
+import { waitForClusterChange } from "./cluster-status-poll.js";
 
 const decisionInput = z.object({ id: z.string(), note });
 const revokeInput = z.object({ id: z.string(), reason: note });
@@ -97,6 +98,18 @@ export const clusterResolvers: Resolvers = {
       const clusterId = fromGlobalId(id, "MemberCluster", "id");
       const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, { id: clusterId });
       return cluster && canSeeCluster(cluster, clusterViewer(context)) ? cluster : null;
+    },
+    clusterStatusChanged: async (_parent, { id, since, waitSeconds }, context) => {
+      context.policy.requireViewer();
+      const answer = await waitForClusterChange(context.dataSource.manager, {
+        clusterId: fromGlobalId(id, "MemberCluster", "id"),
+        since,
+        waitSeconds: waitSeconds ?? 25,
+        visible: (cluster) => canSeeCluster(cluster, clusterViewer(context)),
+        signal: context.signal,
+      });
+      if (!answer) throw notFound("MemberCluster");
+      return answer;
     },
     memberClusterFit: async (_parent, { pod }, context) => {
       context.policy.requireViewer();
