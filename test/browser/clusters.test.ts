@@ -121,7 +121,7 @@ async function reportedCluster() {
     ),
   );
   const cpu = (last.resources as Record<string, { allocatable: number; allocated: number }>).cpu;
-  return { id, name: cluster.name, cpu };
+  return { id, name: cluster.name, cpu, token };
 }
 
 describe("The cluster page", () => {
@@ -175,5 +175,19 @@ describe("The cluster page", () => {
       expect(types.indexOf("Registered")).toBe(types.length - 1);
       expect(await events.first().locator("time").getAttribute("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}T/);
       await screenshot(page, "clusters-04-cluster-details");
+
+      // Live status: the page long-polls clusterStatusChanged and shows a change without a reload.
+      expectData(
+        await graphql(
+          hub.url,
+          SET_MAINTENANCE,
+          { input: { id: cluster.id, maintenance: false } },
+          { token: cluster.token },
+        ),
+      );
+      await expect
+        .poll(() => taintsAndLabels.locator("code").allTextContents(), POLL)
+        .toEqual(["country=DE", "region=leipzig"]);
+      expect(await events.locator("strong").first().textContent()).toBe("MaintenanceEnded");
     }));
 });
