@@ -2,6 +2,18 @@ import { describe, expect, it } from "vitest";
 import { AGENT_FLAGS, agentHelp, DEFAULT_STATE_FILE, parseAgentConfig } from "./agent-config.js";
 
 describe("Agent configuration", () => {
+  it("passes the pod's KUBERNETES_SERVICE_HOST and _PORT on for --in-cluster", () => {
+    const config = parseAgentConfig(["run", "--in-cluster"], {
+      KUBERNETES_SERVICE_HOST: "10.96.0.1",
+      KUBERNETES_SERVICE_PORT: "443",
+    });
+    expect(config).toMatchObject({
+      source: { kind: "in-cluster" },
+      kubernetesService: { host: "10.96.0.1", port: "443" },
+    });
+    expect(parseAgentConfig(["run", "--in-cluster"], {})).not.toHaveProperty("kubernetesService.host");
+  });
+
   it("parses join with flags", () => {
     expect(
       parseAgentConfig(

@@ -1,5 +1,6 @@
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import type { InClusterEndpoint } from "./cluster/kubeconfig.js";
 import type { SourceSelection } from "./runtime/state-file.js";
 
 /** Default state location: a volume the agent's pod mounts (or a local directory when run by hand). */
@@ -61,6 +62,8 @@ export interface JoinConfig {
   joinToken: string;
   stateFile: string;
   source: SourceSelection;
+  /** KUBERNETES_SERVICE_HOST and _PORT, for `--in-cluster`. */
+  kubernetesService?: InClusterEndpoint;
   logLevel: string;
 }
 
@@ -71,6 +74,8 @@ export interface RunConfig {
   eventsFile: string;
   hubUrl?: string;
   source?: SourceSelection;
+  /** KUBERNETES_SERVICE_HOST and _PORT, for `--in-cluster`. */
+  kubernetesService?: InClusterEndpoint;
   logLevel: string;
 }
 
@@ -139,19 +144,31 @@ export function parseAgentConfig(argv: string[], env: Environment): AgentConfig 
   const logLevel = text("log-level", "ALLIANCE_LOG_LEVEL") ?? "info";
   const hubUrl = text("hub", "ALLIANCE_HUB_URL");
   const source = sourceSelection(values, env, errors);
+  // Set by Kubernetes in every pod; passed on so agent/cluster never reads the environment itself.
+  const kubernetesService = env.KUBERNETES_SERVICE_HOST
+    ? { host: env.KUBERNETES_SERVICE_HOST, port: env.KUBERNETES_SERVICE_PORT }
+    : undefined;
   if (hubUrl !== undefined && !URL.canParse(hubUrl)) errors.push(`--hub is not a URL: ${hubUrl}`);
   if (command === "join") {
     const joinToken = text("token", "ALLIANCE_JOIN_TOKEN");
     if (!hubUrl) errors.push("join needs --hub URL (or ALLIANCE_HUB_URL)");
     if (!joinToken) errors.push("join needs --token TOKEN (or ALLIANCE_JOIN_TOKEN)");
     if (errors.length > 0 || !hubUrl || !joinToken) return { command: "invalid", errors };
-    return { command, hubUrl, joinToken, stateFile, source: source ?? { kind: "kubeconfig" }, logLevel };
+    return {
+      command,
+      hubUrl,
+      joinToken,
+      stateFile,
+      source: source ?? { kind: "kubeconfig" },
+      kubernetesService,
+      logLevel,
+    };
   }
   if (command === "run") {
     if (errors.length > 0) return { command: "invalid", errors };
     const eventsFile =
       text("events-file", "ALLIANCE_EVENTS_FILE") ?? join(dirname(stateFile), "events.jsonl");
-    return { command, stateFile, eventsFile, hubUrl, source, logLevel };
+    return { command, stateFile, eventsFile, hubUrl, source, kubernetesService, logLevel };
   }
   return { command: "invalid", errors: [`unknown command ${JSON.stringify(command)}: use join or run`] };
 }

@@ -23,7 +23,7 @@ const USER_AGENT = `alliance-agent/${AGENT_VERSION}`;
 
 async function join(config: JoinConfig): Promise<number> {
   const logger = pino({ level: config.logLevel, base: { component: "alliance-agent" } });
-  const source = await createClusterSource(config.source, SYSTEM_CLOCK.now);
+  const source = await createClusterSource(config.source, SYSTEM_CLOCK.now, config.kubernetesService);
   const hub = new HubClient({ url: config.hubUrl, credential: () => undefined, userAgent: USER_AGENT });
   const state = await joinCluster({
     hub,
@@ -55,7 +55,7 @@ async function run(config: RunConfig): Promise<number> {
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => abort.abort());
   const loop = new AgentLoop({
     hub,
-    source: await createClusterSource(state.source, SYSTEM_CLOCK.now),
+    source: await createClusterSource(state.source, SYSTEM_CLOCK.now, config.kubernetesService),
     clusterUid: state.clusterUid,
     credential,
     onCredentialRotated: (fresh) => {

@@ -39,6 +39,7 @@ const environmentSchema = z
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DEMO_SEED: booleanFlag.optional(),
     DEMO_CLUSTERS: booleanFlag.default(false),
+    DEMO_CLUSTER_STOP_SECONDS: positiveInt.default(120),
     CONTENT_SYNC_ON_START: booleanFlag.optional(),
     MEILI_HOST: z.url().optional(),
     MEILI_API_KEY: z.string().optional(),
@@ -119,6 +120,8 @@ export interface HubConfig {
   demoSeed: boolean;
   /** Run simulated member clusters of the demo cooperatives with the real agent code (`npm run demo`). */
   demoClusters: boolean;
+  /** When the demo stops leipzig-1's agent, so its lease expires for all to see. */
+  demoClusterStopSeconds: number;
   /** Load content/ (manuals, blueprints) into the database at start; default on except in tests. */
   contentSyncOnStart: boolean;
   search: { meiliHost: string | undefined; meiliApiKey: string | undefined };
@@ -196,6 +199,7 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
     logLevel: env.LOG_LEVEL,
     demoSeed: env.DEMO_SEED ?? (oidc.kind === "development" && env.NODE_ENV !== "test"),
     demoClusters: env.DEMO_CLUSTERS,
+    demoClusterStopSeconds: env.DEMO_CLUSTER_STOP_SECONDS,
     contentSyncOnStart: env.CONTENT_SYNC_ON_START ?? env.NODE_ENV !== "test",
     search: { meiliHost: env.MEILI_HOST, meiliApiKey: env.MEILI_API_KEY },
     smtpUrl: env.SMTP_URL,

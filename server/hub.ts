@@ -267,7 +267,13 @@ export async function startHub(
   });
   const forumFanout = startForumFanoutJobs({ dataSource, clock, logger });
   const demoClusters = config.demoClusters
-    ? await startDemoClusters({ dataSource, clock, logger, graphqlUrl: `http://127.0.0.1:${port}/graphql` })
+    ? await startDemoClusters({
+        dataSource,
+        clock,
+        logger,
+        graphqlUrl: `http://127.0.0.1:${port}/graphql`,
+        stopAfterMs: config.demoClusterStopSeconds * 1000,
+      })
     : undefined;
   logger.info(
     { url: publicUrl, database: database.kind, oidc: config.oidc.kind, mail: forumMail.transport.kind },

@@ -96,6 +96,17 @@ describe("Status reports", () => {
     ]);
     expect(condition(seen, "CapacityFresh")?.status).toBe("True");
     expect(await storedReportCount(cluster.id)).toBe(1);
+    // The free node shape histogram (for "does a 2-CPU/8Gi pod fit anywhere") comes back exactly as reported.
+    const shapes = expectData(
+      await graphql<{ memberCluster: { capacity: { freeNodeShapes: unknown[] } } }>(
+        hub.url,
+        "query($id: ID!) { memberCluster(id: $id) { capacity { freeNodeShapes { cpuAtLeastMillicores memoryAtLeastBytes nodes } } } }",
+        { id: toGlobalId("MemberCluster", cluster.id) },
+        { token: stewardToken },
+      ),
+    );
+    expect(body.freeNodeShapes).not.toHaveLength(0);
+    expect(shapes.memberCluster.capacity.freeNodeShapes).toEqual(body.freeNodeShapes);
     const history = expectData(
       await graphql<{ memberCluster: { history: Array<{ cpuAllocatable: number }> } }>(
         hub.url,

@@ -12,6 +12,11 @@ import { buildJoinToken } from "./support/cluster-factories.js";
 import { createTestDatabase } from "./support/test-database.js";
 import { startTcpProxy } from "./support/tcp-proxy.js";
 import { startTestHub } from "./support/test-hub.js";
+import { HubClient } from "../agent/hub/hub-client.js";
+import { openDatabase } from "../server/db/data-source.js";
+import { buildRegisteredCluster } from "./support/cluster-factories.js";
+import { startChildHub } from "./support/child-hub.js";
+import { simulatedReport } from "./support/cluster-operations.js";
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -44,7 +49,99 @@ async function storedObservations(
 
 const uuidOf = (globalId: string) => Buffer.from(globalId, "base64url").toString("utf8").split(":")[1];
 
+/**
+ * One agent reporting as fast as the hub answers, through the agent's own HubClient: it keeps the `observedAt` of
+ * every report the hub acknowledged, and retries after any failure (the hub being killed, refusing connections).
+ */
+function reportingAgent(
+  url: string,
+  credential: string,
+  clusterUid: string,
+  report: Record<string, unknown>,
+) {
+  const client = new HubClient({ url: `${url}/graphql`, credential: () => credential, timeoutMs: 2000 });
+  const acknowledged: string[] = [];
+  let failures = 0;
+  let running = true;
+  let last = 0;
+  const done = (async () => {
+    while (running) {
+      // Strictly increasing, so every report is newer than the last and must be applied.
+      last = Math.max(last + 1, Date.now());
+      const observedAt = new Date(last).toISOString();
+      try {
+        const answer = await client.reportStatus({ clusterUid, observedAt, report });
+        if (answer.accepted) acknowledged.push(observedAt);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      } catch {
+        failures += 1;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  })();
+  return {
+    acknowledged,
+    failures: () => failures,
+    async stop() {
+      running = false;
+      await done;
+    },
+  };
+}
+
 describe("Faults", () => {
+  it.runIf(loadConfig().database.kind === "postgres")(
+    "loses no acknowledged report when the hub process is SIGKILLed under load from 12 agents",
+    async () => {
+      const database = await createTestDatabase();
+      const url = database.config.kind === "postgres" ? database.config.url : "";
+      const port = await freePort();
+      let hub = await startChildHub(url, port);
+      const opened = await openDatabase(database.config);
+      const agents: Array<ReturnType<typeof reportingAgent> & { clusterId: string }> = [];
+      try {
+        const report = await simulatedReport(21, 6);
+        for (let index = 0; index < 12; index += 1) {
+          const { cluster, credential } = await buildRegisteredCluster(opened.dataSource);
+          agents.push({
+            ...reportingAgent(hub.url, credential, cluster.clusterUid, report),
+            clusterId: cluster.id,
+          });
+        }
+        const total = () => agents.reduce((sum, agent) => sum + agent.acknowledged.length, 0);
+        await eventually(async () =>
+          agents.every((agent) => agent.acknowledged.length >= 5) ? true : undefined,
+        );
+        await hub.kill();
+        const beforeRestart = agents.map((agent) => agent.acknowledged.length);
+        const acknowledgedBeforeKill = total();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        expect(agents.some((agent) => agent.failures() > 0)).toBe(true);
+        hub = await startChildHub(url, port);
+        // Every agent carries on against the restarted hub.
+        await eventually(
+          async () =>
+            agents.every((agent, index) => agent.acknowledged.length >= beforeRestart[index] + 5)
+              ? true
+              : undefined,
+          30_000,
+        );
+        await Promise.all(agents.map((agent) => agent.stop()));
+        expect(acknowledgedBeforeKill).toBeGreaterThanOrEqual(60);
+        for (const agent of agents) {
+          const stored = await storedObservations(opened.dataSource, agent.clusterId);
+          expect(agent.acknowledged.filter((observedAt) => !stored.has(observedAt))).toEqual([]);
+        }
+      } finally {
+        await Promise.all(agents.map((agent) => agent.stop()));
+        await hub.stop(2000);
+        await opened.close();
+        await database.drop();
+      }
+    },
+    90_000,
+  );
+
   it("loses no acknowledged report when the hub restarts while an agent reports", async () => {
     const database = await durableDatabase();
     const clock = new ManualClock(new Date());

@@ -1,5 +1,6 @@
 import type { SourceSelection } from "../runtime/state-file.js";
 import type { ClusterSource } from "./cluster-source.js";
+import type { InClusterEndpoint } from "./kubeconfig.js";
 import { SimulatedClusterSource } from "./simulated-source.js";
 
 /**
@@ -9,6 +10,8 @@ import { SimulatedClusterSource } from "./simulated-source.js";
 export async function createClusterSource(
   selection: SourceSelection,
   now: () => Date,
+  /** The pod's API endpoint and service account, from `agent/agent-config.ts`, for `in-cluster`. */
+  inCluster: InClusterEndpoint = {},
 ): Promise<ClusterSource> {
   if (selection.kind === "simulated") {
     return new SimulatedClusterSource({ seed: selection.seed, nodes: selection.nodes, now });
@@ -16,7 +19,7 @@ export async function createClusterSource(
   const { loadKubeConfig } = await import("./kubeconfig.js");
   const { KubernetesClusterSource } = await import("./kubernetes-source.js");
   const kubeConfig = loadKubeConfig(
-    selection.kind === "in-cluster" ? { inCluster: true } : { kubeconfigPath: selection.path },
+    selection.kind === "in-cluster" ? { inCluster } : { kubeconfigPath: selection.path },
   );
   return new KubernetesClusterSource({ kubeConfig });
 }

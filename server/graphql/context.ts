@@ -37,4 +37,6 @@ export interface GraphQLContext {
   search: SearchService;
   /** Absolute base URL of the hub for links shown to people (invitations, install commands). */
   publicUrl: string;
+  /** Aborted when the client goes away before its answer was sent (long-polls stop waiting). */
+  signal?: AbortSignal;
 }

@@ -1,4 +1,4 @@
-import type { Request } from "express";
+import type { Request, Response } from "express";
 import type { DataSource } from "typeorm";
 import { bearerSecret, viewerFromApiToken, viewerFromSession } from "../auth/resolve-viewer.js";
 import { stepUpUrl } from "../auth/oidc/step-up.js";
@@ -19,7 +19,7 @@ export function createRequestContext(deps: {
   publicUrl: string;
   search: SearchService;
 }) {
-  return async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+  return async ({ req, res }: { req: Request; res?: Response }): Promise<GraphQLContext> => {
     try {
       const secret = bearerSecret(req.headers.authorization);
       const agent =
@@ -51,6 +51,7 @@ export function createRequestContext(deps: {
         config: deps.config,
         publicUrl: deps.publicUrl,
         search: deps.search,
+        signal: res ? disconnectSignal(res) : undefined,
       };
     } catch (error) {
       const hubError = toHubError(error);
@@ -60,4 +61,13 @@ export function createRequestContext(deps: {
       throw new HubError(hubError.code, hubError.message, { ...hubError.extensions, http: { status } });
     }
   };
+}
+
+/** Aborts when the connection closes before the response finished: the client is gone. */
+function disconnectSignal(res: Response): AbortSignal {
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }

@@ -750,6 +750,12 @@ export type ClusterNodeCounts = {
   unschedulable: Scalars['Int']['output'];
 };
 
+/** A pod's requests in Kubernetes quantities, e.g. `{ cpu: "2", memory: "8Gi" }` or `{ cpu: "500m", memory: "512Mi" }`. */
+export type ClusterPodShapeInput = {
+  cpu: Scalars['String']['input'];
+  memory: Scalars['String']['input'];
+};
+
 /**
  * Figures of one resource. Units: cpu in millicores, memory and storage in bytes, pods and GPUs as counts. Floats
  * because byte counts exceed 32-bit integers; the values are whole numbers.
@@ -763,6 +769,14 @@ export type ClusterResourceFigures = {
   /** Requests of pods waiting for a node. */
   pending: Scalars['Float']['output'];
   resource: Scalars['String']['output'];
+};
+
+/** The answer of the `clusterStatusChanged` long-poll. */
+export type ClusterStatusChange = {
+  __typename?: 'ClusterStatusChange';
+  /** False when nothing changed within the wait. */
+  changed: Scalars['Boolean']['output'];
+  memberCluster: MemberCluster;
 };
 
 /** A taint keeps placements away from a cluster (e.g. `alliance.coop/unreachable`, `alliance.coop/maintenance`). */
@@ -1966,6 +1980,11 @@ export type MemberCluster = Node & {
   registeredAt: Scalars['DateTime']['output'];
   revokedAt?: Maybe<Scalars['DateTime']['output']>;
   taints: Array<ClusterTaint>;
+  /**
+   * Last change of the cluster's record (status, conditions, labels, acceptance): the `since` of
+   * `clusterStatusChanged`.
+   */
+  updatedAt: Scalars['DateTime']['output'];
 };
 
 
@@ -2006,10 +2025,26 @@ export type MemberClusterFilter = {
   acceptance?: InputMaybe<ClusterAcceptance>;
   availability?: InputMaybe<ClusterAvailability>;
   cooperativeId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Clusters whose latest report has a schedulable node with at least this much free cpu and memory. Judged by the
+   * lower bounds of the free node shape histogram, so a listed cluster certainly fits the pod.
+   */
+  fits?: InputMaybe<ClusterPodShapeInput>;
   /** Include revoked clusters (default false). */
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   /** Clusters carrying this label with this value. */
   label?: InputMaybe<ClusterLabelInput>;
+};
+
+/** Where a pod of one shape fits: accepted, available, unrevoked clusters with a free node of that shape. */
+export type MemberClusterFit = {
+  __typename?: 'MemberClusterFit';
+  /** Clusters with at least one such node. */
+  clusters: Scalars['Int']['output'];
+  cpuMillicores: Scalars['Float']['output'];
+  memoryBytes: Scalars['Float']['output'];
+  /** Free nodes of that shape in those clusters. */
+  nodes: Scalars['Int']['output'];
 };
 
 export type MemberClusterPayload = {
@@ -2685,6 +2720,11 @@ export type Query = {
    * and members of approved cooperatives.
    */
   capacityOffers: CapacityOfferConnection;
+  /**
+   * Long-poll for live status: answers as soon as the cluster's `updatedAt` is later than `since`, or after
+   * `waitSeconds` (at most 25) with `changed: false`. The hub checks every 500 ms and stops when the client goes away.
+   */
+  clusterStatusChanged: ClusterStatusChange;
   compareBlueprintVersions: BlueprintComparison;
   cooperative?: Maybe<Cooperative>;
   /** The cooperative directory. */
@@ -2713,6 +2753,8 @@ export type Query = {
   manualProposal?: Maybe<ManualChangeProposal>;
   manuals: ManualConnection;
   memberCluster?: Maybe<MemberCluster>;
+  /** How many accepted, available clusters have a free node for a pod of this shape (Kubernetes quantities). */
+  memberClusterFit: MemberClusterFit;
   /**
    * Member clusters by name. Accepted clusters are listed to everyone signed in; pending and denied ones only to
    * their cooperative and to stewards.
@@ -2771,6 +2813,13 @@ export type QueryCapacityOffersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CapacityOfferFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryClusterStatusChangedArgs = {
+  id: Scalars['ID']['input'];
+  since: Scalars['DateTime']['input'];
+  waitSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2865,6 +2914,11 @@ export type QueryManualsArgs = {
 
 export type QueryMemberClusterArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryMemberClusterFitArgs = {
+  pod: ClusterPodShapeInput;
 };
 
 
@@ -3611,7 +3665,9 @@ export type ResolversTypes = ResolversObject<{
   ClusterLabelInput: ResolverTypeWrapper<Partial<ClusterLabelInput>>;
   ClusterLease: ResolverTypeWrapper<Partial<ClusterLease>>;
   ClusterNodeCounts: ResolverTypeWrapper<Partial<ClusterNodeCounts>>;
+  ClusterPodShapeInput: ResolverTypeWrapper<Partial<ClusterPodShapeInput>>;
   ClusterResourceFigures: ResolverTypeWrapper<Partial<ClusterResourceFigures>>;
+  ClusterStatusChange: ResolverTypeWrapper<Partial<Omit<ClusterStatusChange, 'memberCluster'> & { memberCluster: ResolversTypes['MemberCluster'] }>>;
   ClusterTaint: ResolverTypeWrapper<Partial<ClusterTaint>>;
   CommentOnManualProposalInput: ResolverTypeWrapper<Partial<CommentOnManualProposalInput>>;
   CommentOnManualProposalPayload: ResolverTypeWrapper<Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversTypes['ManualProposalComment'], proposal: ResolversTypes['ManualChangeProposal'] }>>;
@@ -3740,6 +3796,7 @@ export type ResolversTypes = ResolversObject<{
   MemberClusterConnection: ResolverTypeWrapper<Partial<Omit<MemberClusterConnection, 'edges'> & { edges: Array<ResolversTypes['MemberClusterEdge']> }>>;
   MemberClusterEdge: ResolverTypeWrapper<Partial<Omit<MemberClusterEdge, 'node'> & { node: ResolversTypes['MemberCluster'] }>>;
   MemberClusterFilter: ResolverTypeWrapper<Partial<MemberClusterFilter>>;
+  MemberClusterFit: ResolverTypeWrapper<Partial<MemberClusterFit>>;
   MemberClusterPayload: ResolverTypeWrapper<Partial<Omit<MemberClusterPayload, 'memberCluster'> & { memberCluster: ResolversTypes['MemberCluster'] }>>;
   Membership: ResolverTypeWrapper<MembershipModel>;
   MembershipConnection: ResolverTypeWrapper<Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversTypes['MembershipEdge']> }>>;
@@ -3903,7 +3960,9 @@ export type ResolversParentTypes = ResolversObject<{
   ClusterLabelInput: Partial<ClusterLabelInput>;
   ClusterLease: Partial<ClusterLease>;
   ClusterNodeCounts: Partial<ClusterNodeCounts>;
+  ClusterPodShapeInput: Partial<ClusterPodShapeInput>;
   ClusterResourceFigures: Partial<ClusterResourceFigures>;
+  ClusterStatusChange: Partial<Omit<ClusterStatusChange, 'memberCluster'> & { memberCluster: ResolversParentTypes['MemberCluster'] }>;
   ClusterTaint: Partial<ClusterTaint>;
   CommentOnManualProposalInput: Partial<CommentOnManualProposalInput>;
   CommentOnManualProposalPayload: Partial<Omit<CommentOnManualProposalPayload, 'comment' | 'proposal'> & { comment: ResolversParentTypes['ManualProposalComment'], proposal: ResolversParentTypes['ManualChangeProposal'] }>;
@@ -4015,6 +4074,7 @@ export type ResolversParentTypes = ResolversObject<{
   MemberClusterConnection: Partial<Omit<MemberClusterConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberClusterEdge']> }>;
   MemberClusterEdge: Partial<Omit<MemberClusterEdge, 'node'> & { node: ResolversParentTypes['MemberCluster'] }>;
   MemberClusterFilter: Partial<MemberClusterFilter>;
+  MemberClusterFit: Partial<MemberClusterFit>;
   MemberClusterPayload: Partial<Omit<MemberClusterPayload, 'memberCluster'> & { memberCluster: ResolversParentTypes['MemberCluster'] }>;
   Membership: MembershipModel;
   MembershipConnection: Partial<Omit<MembershipConnection, 'edges'> & { edges: Array<ResolversParentTypes['MembershipEdge']> }>;
@@ -4480,6 +4540,11 @@ export type ClusterResourceFiguresResolvers<ContextType = GraphQLContext, Parent
   capacity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   pending?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ClusterStatusChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterStatusChange'] = ResolversParentTypes['ClusterStatusChange']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  memberCluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
 }>;
 
 export type ClusterTaintResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ClusterTaint'] = ResolversParentTypes['ClusterTaint']> = ResolversObject<{
@@ -5130,6 +5195,7 @@ export type MemberClusterResolvers<ContextType = GraphQLContext, ParentType exte
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   taints?: Resolver<Array<ResolversTypes['ClusterTaint']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -5142,6 +5208,13 @@ export type MemberClusterConnectionResolvers<ContextType = GraphQLContext, Paren
 export type MemberClusterEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterEdge'] = ResolversParentTypes['MemberClusterEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+}>;
+
+export type MemberClusterFitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterFit'] = ResolversParentTypes['MemberClusterFit']> = ResolversObject<{
+  clusters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cpuMillicores?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MemberClusterPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['MemberClusterPayload'] = ResolversParentTypes['MemberClusterPayload']> = ResolversObject<{
@@ -5304,6 +5377,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   blueprintVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType, RequireFields<QueryBlueprintVersionArgs, 'name' | 'version'>>;
   blueprints?: Resolver<ResolversTypes['BlueprintConnection'], ParentType, ContextType, RequireFields<QueryBlueprintsArgs, 'first' | 'sort'>>;
   capacityOffers?: Resolver<ResolversTypes['CapacityOfferConnection'], ParentType, ContextType, Partial<QueryCapacityOffersArgs>>;
+  clusterStatusChanged?: Resolver<ResolversTypes['ClusterStatusChange'], ParentType, ContextType, RequireFields<QueryClusterStatusChangedArgs, 'id' | 'since' | 'waitSeconds'>>;
   compareBlueprintVersions?: Resolver<ResolversTypes['BlueprintComparison'], ParentType, ContextType, RequireFields<QueryCompareBlueprintVersionsArgs, 'from' | 'name' | 'to'>>;
   cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType, RequireFields<QueryCooperativeArgs, 'slug'>>;
   cooperatives?: Resolver<ResolversTypes['CooperativeConnection'], ParentType, ContextType, RequireFields<QueryCooperativesArgs, 'first'>>;
@@ -5324,6 +5398,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   manualProposal?: Resolver<Maybe<ResolversTypes['ManualChangeProposal']>, ParentType, ContextType, RequireFields<QueryManualProposalArgs, 'id'>>;
   manuals?: Resolver<ResolversTypes['ManualConnection'], ParentType, ContextType, RequireFields<QueryManualsArgs, 'first'>>;
   memberCluster?: Resolver<Maybe<ResolversTypes['MemberCluster']>, ParentType, ContextType, RequireFields<QueryMemberClusterArgs, 'id'>>;
+  memberClusterFit?: Resolver<ResolversTypes['MemberClusterFit'], ParentType, ContextType, RequireFields<QueryMemberClusterFitArgs, 'pod'>>;
   memberClusters?: Resolver<ResolversTypes['MemberClusterConnection'], ParentType, ContextType, RequireFields<QueryMemberClustersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'handle'>>;
@@ -5567,6 +5642,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ClusterLease?: ClusterLeaseResolvers<ContextType>;
   ClusterNodeCounts?: ClusterNodeCountsResolvers<ContextType>;
   ClusterResourceFigures?: ClusterResourceFiguresResolvers<ContextType>;
+  ClusterStatusChange?: ClusterStatusChangeResolvers<ContextType>;
   ClusterTaint?: ClusterTaintResolvers<ContextType>;
   CommentOnManualProposalPayload?: CommentOnManualProposalPayloadResolvers<ContextType>;
   Cooperative?: CooperativeResolvers<ContextType>;
@@ -5650,6 +5726,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   MemberCluster?: MemberClusterResolvers<ContextType>;
   MemberClusterConnection?: MemberClusterConnectionResolvers<ContextType>;
   MemberClusterEdge?: MemberClusterEdgeResolvers<ContextType>;
+  MemberClusterFit?: MemberClusterFitResolvers<ContextType>;
   MemberClusterPayload?: MemberClusterPayloadResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
   MembershipConnection?: MembershipConnectionResolvers<ContextType>;

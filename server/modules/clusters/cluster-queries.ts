@@ -7,6 +7,7 @@ import {
   type MemberCluster,
   MemberClusterEntity,
 } from "./member-cluster.entity.js";
+import { freeShapeMatches, type PodShape } from "./pod-shape.js";
 
 /** Who is looking: accepted clusters are listed to everyone signed in, the rest to their cooperative and stewards. */
 export interface ClusterViewer {
@@ -22,6 +23,8 @@ export interface MemberClusterListQuery {
   acceptance?: ClusterAcceptance;
   label?: { key: string; value: string };
   includeRevoked?: boolean;
+  /** Only clusters with a free node of this shape in their latest report. */
+  fits?: PodShape;
   viewer: ClusterViewer;
 }
 
@@ -54,6 +57,12 @@ export async function listMemberClusters(
   if (query.label) {
     builder.andWhere("cluster.labels @> CAST(:label AS jsonb)", {
       label: JSON.stringify({ [query.label.key]: query.label.value }),
+    });
+  }
+  if (query.fits) {
+    builder.andWhere(`EXISTS (SELECT 1 ${freeShapeMatches(":fitCpu", ":fitMemory")})`, {
+      fitCpu: query.fits.cpuMillicores,
+      fitMemory: query.fits.memoryBytes,
     });
   }
   const totalCount = await builder.clone().getCount();
@@ -92,4 +101,19 @@ export async function listClusterEvents(
     .take(first + 1)
     .getMany();
   return toConnection(rows, first, (row) => [row.occurredAt.toISOString(), row.id], Boolean(after));
+}
+
+/** "Does a pod of this shape fit anywhere": accepted, available, unrevoked clusters with such a free node. */
+export async function countClusterFit(
+  manager: EntityManager,
+  shape: PodShape,
+): Promise<{ clusters: number; nodes: number }> {
+  const [row]: Array<{ clusters: string; nodes: string }> = await manager.query(
+    `SELECT COUNT(fit.nodes) AS clusters, COALESCE(SUM(fit.nodes), 0) AS nodes
+       FROM member_cluster cluster
+       CROSS JOIN LATERAL (SELECT SUM(CAST(shape ->> 'nodes' AS integer)) AS nodes ${freeShapeMatches("$1", "$2")}) fit
+      WHERE cluster.acceptance = 'accepted' AND cluster.availability = 'true' AND cluster.revoked_at IS NULL`,
+    [shape.cpuMillicores, shape.memoryBytes],
+  );
+  return { clusters: Number(row.clusters), nodes: Number(row.nodes) };
 }

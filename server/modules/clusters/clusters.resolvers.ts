@@ -17,11 +17,13 @@ import {
   setClusterMaintenance,
 } from "./cluster-commands.js";
 import { createJoinTokenInput, maintenanceInput, note, setLabelsInput } from "./cluster-input.js";
-import { canSeeCluster, type ClusterViewer, listMemberClusters } from "./cluster-queries.js";
+import { canSeeCluster, type ClusterViewer, countClusterFit, listMemberClusters } from "./cluster-queries.js";
 import { DEFAULT_JOIN_TOKEN_MINUTES } from "./cluster-settings.js";
 import { createJoinToken } from "./create-join-token.js";
 import { installInstructions } from "./install-instructions.js";
 import { type MemberCluster, MemberClusterEntity } from "./member-cluster.entity.js";
+import { parsePodShape } from "./pod-shape.js";
+import { waitForClusterChange } from "./cluster-status-poll.js";
 
 const decisionInput = z.object({ id: z.string(), note });
 const revokeInput = z.object({ id: z.string(), reason: note });
@@ -87,6 +89,7 @@ export const clusterResolvers: Resolvers = {
         acceptance: filter?.acceptance ? fromGraphqlEnum(filter.acceptance) : undefined,
         label: filter?.label ?? undefined,
         includeRevoked: filter?.includeRevoked ?? false,
+        fits: filter?.fits ? parsePodShape(filter.fits, "filter.fits") : undefined,
         viewer: clusterViewer(context),
       });
     },
@@ -95,6 +98,23 @@ export const clusterResolvers: Resolvers = {
       const clusterId = fromGlobalId(id, "MemberCluster", "id");
       const cluster = await context.dataSource.manager.findOneBy(MemberClusterEntity, { id: clusterId });
       return cluster && canSeeCluster(cluster, clusterViewer(context)) ? cluster : null;
+    },
+    clusterStatusChanged: async (_parent, { id, since, waitSeconds }, context) => {
+      context.policy.requireViewer();
+      const answer = await waitForClusterChange(context.dataSource.manager, {
+        clusterId: fromGlobalId(id, "MemberCluster", "id"),
+        since,
+        waitSeconds: waitSeconds ?? 25,
+        visible: (cluster) => canSeeCluster(cluster, clusterViewer(context)),
+        signal: context.signal,
+      });
+      if (!answer) throw notFound("MemberCluster");
+      return answer;
+    },
+    memberClusterFit: async (_parent, { pod }, context) => {
+      context.policy.requireViewer();
+      const shape = parsePodShape(pod, "pod");
+      return { ...shape, ...(await countClusterFit(context.dataSource.manager, shape)) };
     },
   },
   Mutation: {

@@ -16,7 +16,7 @@ import { CooperativeEntity } from "../cooperatives/cooperative.entity.js";
 import { decideMemberCluster, findClusterForUpdate, setClusterLabels } from "./cluster-commands.js";
 import { createJoinToken } from "./create-join-token.js";
 
-/** The demo's clusters: two accepted, one waiting in the stewards' queue, one that stops after two minutes. */
+/** The demo's clusters: two accepted, one waiting in the stewards' queue; leipzig-1 stops (`stopAfterMs`). */
 const DEMO_CLUSTERS = [
   {
     cooperative: "green-hosting",
@@ -32,7 +32,7 @@ const DEMO_CLUSTERS = [
     seed: 102,
     nodes: 8,
     accept: true,
-    stopAfterMs: 120_000,
+    stops: true,
     labels: { country: "DE", jurisdiction: "EU", region: "leipzig" },
   },
   {
@@ -55,7 +55,7 @@ export interface DemoClusters {
 /**
  * `npm run demo`: joins simulated member clusters of the demo cooperatives with the real agent code (join token,
  * registration, lease, status, events over HTTP), so a newcomer sees live clusters, capacity and, when leipzig-1
- * stops after two minutes, a lease expiring. Each start joins again with fresh tokens; the clusters keep their
+ * stops (after two minutes unless configured), a lease expiring. Each start joins again with fresh tokens; the clusters keep their
  * identity and history.
  */
 export async function startDemoClusters(deps: {
@@ -63,6 +63,8 @@ export async function startDemoClusters(deps: {
   clock: Clock;
   logger: Logger;
   graphqlUrl: string;
+  /** When leipzig-1's agent stops (DEMO_CLUSTER_STOP_SECONDS, two minutes by default). */
+  stopAfterMs: number;
 }): Promise<DemoClusters> {
   const directory = mkdtempSync(join(tmpdir(), "alliance-demo-agents-"));
   const abort = new AbortController();
@@ -121,14 +123,14 @@ export async function startDemoClusters(deps: {
         signal: agentAbort.signal,
       });
       running.push(loop.run());
-      if (demo.stopAfterMs) {
+      if (demo.stops) {
         const timer = setTimeout(() => {
           deps.logger.info(
             { cluster: demo.name },
             "demo: stopping this cluster's agent; its lease will expire",
           );
           agentAbort.abort();
-        }, demo.stopAfterMs);
+        }, deps.stopAfterMs);
         timer.unref();
         timers.push(timer);
       }

@@ -126,6 +126,11 @@ function rbac(): object[] {
             message: "the alliance agent may only create guest namespaces",
           },
           {
+            // Without this, the agent could label kube-system as a guest namespace and bind its role there.
+            expression: `request.kind.kind != "Namespace" || request.operation != "UPDATE" || (has(oldObject.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in oldObject.metadata.labels && oldObject.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true")`,
+            message: "the alliance agent may only change namespaces that already are guest namespaces",
+          },
+          {
             expression: `request.kind.kind != "RoleBinding" || (has(namespaceObject.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in namespaceObject.metadata.labels && namespaceObject.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true" && object.roleRef.name == "alliance-agent-guest")`,
             message: "the alliance agent may only bind its guest role inside guest namespaces",
           },

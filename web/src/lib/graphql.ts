@@ -33,10 +33,12 @@ const UNREACHABLE: GraphqlError = {
 export async function graphqlRequest<Data>(
   query: string,
   variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
 ): Promise<GraphqlResponse<Data>> {
   try {
     const response = await fetch("/graphql", {
       method: "POST",
+      signal,
       headers: { "content-type": "application/json" },
       credentials: "same-origin",
       body: JSON.stringify({ query, variables }),

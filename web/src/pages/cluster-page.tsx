@@ -8,11 +8,12 @@ import { ClusterOfferSection } from "../components/offers/cluster-offer-section.
 import { NotFoundPage } from "./not-found-page.js";
 import { Link } from "../lib/link.js";
 import { usePageTitle } from "../lib/page-title.js";
+import { useClusterStatusPoll } from "../lib/use-cluster-status-poll.js";
 import { useQuery } from "../lib/use-query.js";
 
 const CLUSTER_QUERY = `query Cluster($id: ID!) {
   memberCluster(id: $id) {
-    id name clusterUid kubernetesVersion agentVersion acceptance acceptanceNote availability registeredAt revokedAt
+    id name clusterUid kubernetesVersion agentVersion acceptance acceptanceNote availability registeredAt revokedAt updatedAt
     cooperative { slug name viewerMembership { role } }
     conditions { type status reason message lastTransitionTime }
     taints { key value effect timeAdded }
@@ -36,6 +37,7 @@ interface ClusterDetail {
   availability: string;
   registeredAt: string;
   revokedAt: string | null;
+  updatedAt: string;
   cooperative: { slug: string; name: string; viewerMembership: { role: string } | null };
   conditions: Array<{
     type: string;
@@ -67,6 +69,8 @@ export function ClusterPage({ id }: { id: string }) {
   });
   const cluster = data?.memberCluster;
   usePageTitle(cluster?.name ?? "Cluster");
+  // Live: reload as soon as the hub reports a change (a lease lost, a new report, a steward's decision).
+  useClusterStatusPoll(id, cluster?.updatedAt, reload);
   if (loading && !data) return <p className="muted">Loading…</p>;
   if (!cluster) return errors.length > 0 ? <ErrorList errors={errors} /> : <NotFoundPage />;
   return (

@@ -30,6 +30,23 @@ const AVAILABILITY_FILTERS = [
   ["FALSE", "Not available"],
 ] as const;
 
+/** Pod shapes offered by the "fits a pod of" filter: `cpu/memory` in Kubernetes quantities. */
+const FIT_FILTERS = [
+  ["", "Any free room"],
+  ["1/2Gi", "1 CPU, 2 GiB"],
+  ["2/8Gi", "2 CPU, 8 GiB"],
+  ["4/16Gi", "4 CPU, 16 GiB"],
+  ["8/32Gi", "8 CPU, 32 GiB"],
+] as const;
+
+function clustersUrl(availability: string, fits: string): string {
+  const query = new URLSearchParams();
+  if (availability) query.set("availability", availability);
+  if (fits) query.set("fits", fits);
+  const text = query.toString();
+  return text ? `/clusters?${text}` : "/clusters";
+}
+
 function ClusterRow({ cluster }: { cluster: ClusterSummary }) {
   const country = labelValue(cluster, "country");
   return (
@@ -67,7 +84,12 @@ export function ClustersPage({ location }: { location: string }) {
   usePageTitle("Clusters");
   const { person, loading: viewerLoading } = useViewer();
   const availability = queryParameter(location, "availability");
-  const filter = availability ? { availability } : {};
+  const fits = queryParameter(location, "fits");
+  const [cpu, memory] = fits.split("/");
+  const filter = {
+    ...(availability ? { availability } : {}),
+    ...(cpu && memory ? { fits: { cpu, memory } } : {}),
+  };
   const { data, errors, loading } = useQuery<ClustersData>(CLUSTERS_QUERY, { filter });
   if (!person && !viewerLoading)
     return (
@@ -92,13 +114,18 @@ export function ClustersPage({ location }: { location: string }) {
       </div>
       <label className="inline-filter">
         Status{" "}
-        <select
-          value={availability}
-          onChange={(event) =>
-            navigate(event.target.value ? `/clusters?availability=${event.target.value}` : "/clusters")
-          }
-        >
+        <select value={availability} onChange={(event) => navigate(clustersUrl(event.target.value, fits))}>
           {AVAILABILITY_FILTERS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>{" "}
+      <label className="inline-filter">
+        Fits a pod of{" "}
+        <select value={fits} onChange={(event) => navigate(clustersUrl(availability, event.target.value))}>
+          {FIT_FILTERS.map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
