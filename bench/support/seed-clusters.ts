@@ -7,8 +7,11 @@ import {
   DEFAULT_CLUSTER_SETTINGS,
 } from "../../server/modules/clusters/cluster-settings.js";
 import { renewLease } from "../../server/modules/clusters/renew-lease.js";
+import { reportStatus } from "../../server/modules/clusters/report-status.js";
+import { statusReportSchema } from "../../server/modules/clusters/status-report-schema.js";
 import { systemClock } from "../../server/clock.js";
 import { buildRegisteredCluster } from "../../test/support/cluster-factories.js";
+import { simulatedReport } from "../../test/support/cluster-operations.js";
 import { buildApiToken, buildCooperative, buildPerson, buildSteward } from "../../test/support/factories.js";
 
 /** Registered clusters, each with its agent credential, and a steward who may look at them. */
@@ -24,8 +27,8 @@ const CLONE_BATCH = 5_000;
 
 /**
  * `count` healthy clusters of one cooperative, each with its own `ahc_` credential stored as its hash. The first
- * ones are registered and renewed through the hub's own commands (join token, registration, locked lease
- * renewal), as their agents would; the rest (tens of thousands, which the commands would take many minutes to
+ * ones are registered, report and renew through the hub's own commands (join token, registration, status report,
+ * locked lease renewal), as their agents would; the rest (tens of thousands, which the commands would take many minutes to
  * create) are copies of the last of them in SQL, with their own ids, UIDs, names and credentials, so every row is
  * in the exact state the real code left it in.
  */
@@ -36,9 +39,18 @@ export async function seedClusters(dataSource: DataSource, count: number): Promi
   for (let index = 0; index < Math.min(count, REGISTERED_THROUGH_COMMANDS); index++) {
     const { cluster, credential } = await buildRegisteredCluster(dataSource, { cooperative });
     const agent = await agentFromCredential(dataSource, systemClock, credential);
-    await inTransaction(dataSource, (manager) =>
-      renewLease(manager, agent, { now: new Date(), agentTime: new Date() }, DEFAULT_CLUSTER_SETTINGS),
-    );
+    // As a running agent leaves it: a status report (so CapacityFresh is True), then a lease renewal.
+    const now = new Date();
+    const report = statusReportSchema.parse(await simulatedReport(index, 12, now));
+    await inTransaction(dataSource, async (manager) => {
+      await reportStatus(
+        manager,
+        agent,
+        { clusterUid: cluster.clusterUid, observedAt: now, report, now },
+        DEFAULT_CLUSTER_SETTINGS,
+      );
+      await renewLease(manager, agent, { now, agentTime: now }, DEFAULT_CLUSTER_SETTINGS);
+    });
     clusters.push({ id: cluster.id, credential });
   }
   const template = clusters[clusters.length - 1].id;
