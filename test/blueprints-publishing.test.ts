@@ -56,6 +56,9 @@ const publishOk = async (token: string, tarball: string, signature?: Record<stri
   ).publishBlueprintVersion;
 /** Every row a publish writes: blueprints, versions (with their source and chart archives), signatures, audit. */
 const storedRows = async () => {
+  // Download counts from earlier tests reach the database on a one-second timer: write them now, so that a
+  // flush landing between two snapshots is not mistaken for a row the refused upload wrote.
+  await hub.blueprints.flushDownloads();
   const [row] = await hub.database.dataSource.query(
     `SELECT (SELECT count(*) FROM blueprint)::int AS blueprints,
             (SELECT count(*) FROM blueprint_version)::int AS versions,
