@@ -7,8 +7,9 @@ import { KubeConfig } from "./kubernetes-client.js";
 export const SERVICE_ACCOUNT_DIRECTORY = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 /**
- * The in-cluster API endpoint and service account, passed in explicitly: `agent/agent-config.ts` reads
- * KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT, so this module (and its tests) never touch `process.env`.
+ * The in-cluster API endpoint and service account, passed in explicitly: `agent/agent-config.ts` (the agent's
+ * config module) reads KUBERNETES_SERVICE_HOST and KUBERNETES_SERVICE_PORT, so this module and its tests never
+ * read the environment themselves.
  */
 export interface InClusterEndpoint {
   host?: string;
