@@ -13,6 +13,7 @@ import { IndexVisibleForumTopicsByCategory1764550000000 } from "./1764550000000-
 import { CreateCapacityOffers1764580000000 } from "./1764580000000-CreateCapacityOffers.js";
 import { FanOutForumPostsAfterCommit1764570000000 } from "./1764570000000-FanOutForumPostsAfterCommit.js";
 import { AddManualContentGeneration1764597000000 } from "./1764597000000-AddManualContentGeneration.js";
+import { CreatePlacements1764600000000 } from "./1764600000000-CreatePlacements.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FanOutForumPostsAfterCommit1764570000000,
   CreateCapacityOffers1764580000000,
   AddManualContentGeneration1764597000000,
+  CreatePlacements1764600000000,
 ];

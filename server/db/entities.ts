@@ -15,6 +15,7 @@ import { FORUM_ENTITIES } from "../modules/forum/forum-entities.js";
 import { FORUM_NOTIFICATION_ENTITIES } from "../modules/forum/mail/forum-notification-entities.js";
 import { CLUSTER_ENTITIES } from "../modules/clusters/cluster-entities.js";
 import { CapacityOfferEntity } from "../modules/offers/capacity-offer.entity.js";
+import { PLACEMENT_ENTITIES } from "../modules/placement/model/placement-entities.js";
 import { BlueprintEntity } from "../modules/blueprints/model/blueprint.entity.js";
 import { BlueprintDownloadEntity } from "../modules/blueprints/model/blueprint-download.entity.js";
 import { BlueprintSignatureEntity } from "../modules/blueprints/model/blueprint-signature.entity.js";
@@ -60,6 +61,7 @@ export const ENTITIES = [
   ...FORUM_NOTIFICATION_ENTITIES,
   ...CLUSTER_ENTITIES,
   CapacityOfferEntity,
+  ...PLACEMENT_ENTITIES,
   SearchDocumentEntity,
   SearchTermEntity,
   SearchLexemeEntity,

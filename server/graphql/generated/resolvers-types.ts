@@ -22,6 +22,9 @@ import { SigningKey as SigningKeyModel } from '../../modules/blueprints/model/si
 import { MemberCluster as MemberClusterModel } from '../../modules/clusters/member-cluster.entity.js';
 import { ClusterEvent as ClusterEventModel } from '../../modules/clusters/cluster-event.entity.js';
 import { CapacityOffer as CapacityOfferModel, StoredAudience as StoredAudienceModel } from '../../modules/offers/capacity-offer.entity.js';
+import { Placement as PlacementModel } from '../../modules/placement/model/placement.entity.js';
+import { PlacementWork as PlacementWorkModel } from '../../modules/placement/model/placement-work.entity.js';
+import { PlacementDecision as PlacementDecisionModel } from '../../modules/placement/model/placement-decision.entity.js';
 import { ForumCategory as ForumCategoryModel } from '../../modules/forum/forum-category.entity.js';
 import { ForumTopic as ForumTopicModel } from '../../modules/forum/forum-topic.entity.js';
 import { ForumPost as ForumPostModel } from '../../modules/forum/forum-post.entity.js';
@@ -104,6 +107,23 @@ export type AgentCredential = {
   expiresAt: Scalars['DateTime']['output'];
   /** Bearer secret (`ahc_...`); shown only now. */
   token: Scalars['String']['output'];
+};
+
+/** One piece of work for the calling agent's cluster. */
+export type AgentWorkItem = {
+  __typename?: 'AgentWorkItem';
+  desiredState: WorkDesiredState;
+  generation: Scalars['Int']['output'];
+  guestCooperativeSlug: Scalars['String']['output'];
+  /** A PlacementWork id. */
+  id: Scalars['ID']['output'];
+  /** Kubernetes objects to apply in `namespace` (without namespace fields), replicas already set. */
+  manifests: Scalars['JSON']['output'];
+  /** The guest namespace to create (or delete). */
+  namespace: Scalars['String']['output'];
+  placementId: Scalars['ID']['output'];
+  replicas: Scalars['Int']['output'];
+  reservation: Array<ResourceAmount>;
 };
 
 /** A personal API token, sent as `Authorization: Bearer <secret>`. Its secret is shown once, at creation. */
@@ -437,6 +457,13 @@ export type BlueprintSort =
   /** Most recently published or changed first. */
   | 'RECENTLY_UPDATED';
 
+export type BlueprintSourceInput = {
+  /** A BlueprintVersion id. */
+  blueprintVersionId: Scalars['ID']['input'];
+  /** Parameter values, validated against the version's parameter schema. */
+  parameters?: InputMaybe<Scalars['JSON']['input']>;
+};
+
 /** One immutable version of a blueprint. */
 export type BlueprintVersion = Node & {
   __typename?: 'BlueprintVersion';
@@ -490,6 +517,15 @@ export type BlueprintVersion = Node & {
 export type BookmarkForumPostInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   postId: Scalars['ID']['input'];
+};
+
+export type CancelPlacementInput = {
+  placementId: Scalars['ID']['input'];
+};
+
+export type CancelPlacementPayload = {
+  __typename?: 'CancelPlacementPayload';
+  placement: Placement;
 };
 
 /**
@@ -933,6 +969,22 @@ export type CreateForumTopicInput = {
   title: Scalars['String']['input'];
 };
 
+export type CreatePlacementInput = {
+  /**
+   * A key chosen by the client (1–100 characters): retrying with the same key returns the same placement instead
+   * of placing twice (e.g. after a hub restart while placing).
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  request: PlacementRequestInput;
+  /** Wait in the queue when no capacity is free now instead of failing with NO_CAPACITY. */
+  waitForCapacity?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+export type CreatePlacementPayload = {
+  __typename?: 'CreatePlacementPayload';
+  placement: Placement;
+};
+
 export type CutManualReleaseInput = {
   /** The release whose current text is copied. */
   fromReleaseId: Scalars['ID']['input'];
@@ -1020,6 +1072,18 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'STEP_UP_REQUIRED'
   | 'UNAUTHENTICATED';
+
+/**
+ * A cooperative's standing in the alliance: decayed (7-day half-life) equivalent seconds provided (S) and used (U),
+ * and F = 2^(-U/S), the fair-share factor the scheduler uses.
+ */
+export type FairShareStanding = {
+  __typename?: 'FairShareStanding';
+  cooperative: Cooperative;
+  factor: Scalars['Float']['output'];
+  provided: Scalars['Float']['output'];
+  used: Scalars['Float']['output'];
+};
 
 export type FlagForumPostInput = {
   message?: InputMaybe<Scalars['String']['input']>;
@@ -1605,6 +1669,18 @@ export type InviteMemberPayload = {
   invitationUrl: Scalars['String']['output'];
 };
 
+export type LabelSelectorInput = {
+  matchExpressions?: InputMaybe<Array<LabelSelectorRequirementInput>>;
+  matchLabels?: InputMaybe<Array<ClusterLabelInput>>;
+};
+
+export type LabelSelectorRequirementInput = {
+  key: Scalars['String']['input'];
+  /** In, NotIn, Exists or DoesNotExist (Kubernetes semantics). */
+  operator: Scalars['String']['input'];
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 export type LeaveCooperativeInput = {
   cooperativeId: Scalars['ID']['input'];
 };
@@ -1612,6 +1688,44 @@ export type LeaveCooperativeInput = {
 export type LeaveCooperativePayload = {
   __typename?: 'LeaveCooperativePayload';
   cooperative: Cooperative;
+};
+
+/** Given vs used per day, for the ledger chart. */
+export type LedgerDay = {
+  __typename?: 'LedgerDay';
+  consumedEquivalentSeconds: Scalars['Float']['output'];
+  /** YYYY-MM-DD (UTC). */
+  day: Scalars['String']['output'];
+  providedEquivalentSeconds: Scalars['Float']['output'];
+};
+
+/**
+ * Resource-seconds one cooperative provided to another in a period, with CPU-core-second equivalents as the common
+ * unit (1 core-s = 1, 1 GiB-s memory = 0.25, 1 GiB-s storage = 0.01, 1 GPU-s = 20).
+ */
+export type LedgerLine = {
+  __typename?: 'LedgerLine';
+  consumer: Cooperative;
+  coreSeconds: Scalars['Float']['output'];
+  equivalentSeconds: Scalars['Float']['output'];
+  gpuSeconds: Scalars['Float']['output'];
+  memoryGibSeconds: Scalars['Float']['output'];
+  provider: Cooperative;
+  storageGibSeconds: Scalars['Float']['output'];
+};
+
+/** One cooperative's monthly statement: what it gave to and used from every other cooperative. */
+export type LedgerStatement = {
+  __typename?: 'LedgerStatement';
+  consumed: Array<LedgerLine>;
+  consumedEquivalentSeconds: Scalars['Float']['output'];
+  cooperative: Cooperative;
+  /** Download link of the statement as CSV. */
+  csvUrl: Scalars['String']['output'];
+  /** YYYY-MM (UTC). */
+  month: Scalars['String']['output'];
+  provided: Array<LedgerLine>;
+  providedEquivalentSeconds: Scalars['Float']['output'];
 };
 
 export type LiftForumPenaltyInput = {
@@ -2123,6 +2237,11 @@ export type Mutation = {
   applyForCooperative: ApplyForCooperativePayload;
   approveCooperative: DecideCooperativePayload;
   bookmarkForumPost: ForumBookmarkPayload;
+  /**
+   * Cancels a placement: queued ones leave the queue; placed ones get their work removed by the agents, which
+   * releases the reservations. CONFLICT when already cancelled.
+   */
+  cancelPlacement: CancelPlacementPayload;
   /** One vote per cooperative, by one of its admins, before the deadline; a second vote is a CONFLICT. */
   castForumDecisionVote: ForumTopicPayload;
   changeMemberRole: ChangeMemberRolePayload;
@@ -2136,6 +2255,11 @@ export type Mutation = {
   /** Stewards create categories. */
   createForumCategory: ForumCategoryPayload;
   createForumTopic: ForumTopicPayload;
+  /**
+   * Places a workload on alliance capacity, atomically reserving it. Admins of `request.cooperativeId` only.
+   * NO_CAPACITY (with `extensions.explanation`) when it cannot be placed now and `waitForCapacity` is not set.
+   */
+  createPlacement: CreatePlacementPayload;
   /** Copies the current text of a release into a new one (copy-on-cut). */
   cutManualRelease: CutManualReleasePayload;
   declineCooperative: DecideCooperativePayload;
@@ -2184,6 +2308,8 @@ export type Mutation = {
   replyToForumTopic: ForumPostPayload;
   /** Agent (cluster credential): one status report. */
   reportStatus: ReportStatusPayload;
+  /** For a cluster agent: status of one piece of its own cluster's work. FORBIDDEN for another cluster's work. */
+  reportWorkStatus: ReportWorkStatusPayload;
   /** Moderators: agree (hide the post), disagree or defer. */
   resolveForumFlag: ForumFlagPayload;
   restoreManualPageRevision: RestoreManualPageRevisionPayload;
@@ -2281,6 +2407,11 @@ export type MutationBookmarkForumPostArgs = {
 };
 
 
+export type MutationCancelPlacementArgs = {
+  input: CancelPlacementInput;
+};
+
+
 export type MutationCastForumDecisionVoteArgs = {
   input: CastForumDecisionVoteInput;
 };
@@ -2318,6 +2449,11 @@ export type MutationCreateForumCategoryArgs = {
 
 export type MutationCreateForumTopicArgs = {
   input: CreateForumTopicInput;
+};
+
+
+export type MutationCreatePlacementArgs = {
+  input: CreatePlacementInput;
 };
 
 
@@ -2473,6 +2609,11 @@ export type MutationReplyToForumTopicArgs = {
 
 export type MutationReportStatusArgs = {
   input: ReportStatusInput;
+};
+
+
+export type MutationReportWorkStatusArgs = {
+  input: ReportWorkStatusInput;
 };
 
 
@@ -2651,6 +2792,263 @@ export type Person = Node & {
   name: Scalars['String']['output'];
 };
 
+/** A cooperative's workload running on alliance capacity. */
+export type Placement = Node & {
+  __typename?: 'Placement';
+  blueprintParameters?: Maybe<Scalars['JSON']['output']>;
+  blueprintVersion?: Maybe<BlueprintVersion>;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The request's constraints and spread, as submitted. */
+  constraints: Scalars['JSON']['output'];
+  cooperative: Cooperative;
+  createdAt: Scalars['DateTime']['output'];
+  createdBy?: Maybe<Person>;
+  /** The latest decision. */
+  decision?: Maybe<PlacementDecision>;
+  decisions: Array<PlacementDecision>;
+  id: Scalars['ID']['output'];
+  /** The manifests as submitted (MANIFESTS) or as rendered from the blueprint. */
+  manifests: Scalars['String']['output'];
+  mode: PlacementMode;
+  name: Scalars['String']['output'];
+  placedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Position in the queue (1 = next) while QUEUED. */
+  queuePosition?: Maybe<Scalars['Int']['output']>;
+  resources: PlacementResources;
+  sourceKind: PlacementSourceKind;
+  spread: Scalars['JSON']['output'];
+  status: PlacementStatus;
+  tolerationSeconds: Scalars['Int']['output'];
+  waitForCapacity: Scalars['Boolean']['output'];
+  /** Work per cluster, current first, then removed. */
+  work: Array<PlacementWork>;
+};
+
+
+/** A cooperative's workload running on alliance capacity. */
+export type PlacementDecisionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A cooperative's workload running on alliance capacity. */
+export type PlacementWorkArgs = {
+  includeReleased?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** How the scheduler judged one cluster: either filtered (and why) or scored. */
+export type PlacementClusterExplanation = {
+  __typename?: 'PlacementClusterExplanation';
+  chosenReplicas: Scalars['Int']['output'];
+  cluster?: Maybe<MemberCluster>;
+  /** The cluster's name, even when the viewer may not see the cluster any more. */
+  clusterName: Scalars['String']['output'];
+  cooperativeName: Scalars['String']['output'];
+  filtered?: Maybe<PlacementFilterRejection>;
+  scores: Array<PlacementScore>;
+  total?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PlacementConnection = {
+  __typename?: 'PlacementConnection';
+  edges: Array<PlacementEdge>;
+  pageInfo: PageInfo;
+};
+
+export type PlacementConstraintsInput = {
+  /** The cluster's `country` label must be one of these. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  excludeOwnClusters?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The cluster's `jurisdiction` label must be one of these. */
+  jurisdictions?: InputMaybe<Array<Scalars['String']['input']>>;
+  labelSelector?: InputMaybe<LabelSelectorInput>;
+  preferOwnClusters?: InputMaybe<Scalars['Boolean']['input']>;
+  tolerations?: InputMaybe<Array<TolerationInput>>;
+};
+
+/** One scheduling decision, stored with its explanation. */
+export type PlacementDecision = {
+  __typename?: 'PlacementDecision';
+  clusterCount: Scalars['Int']['output'];
+  /** Clusters considered, by outcome: chosen first, then the other scored ones, then filtered ones. */
+  clusters: Array<PlacementClusterExplanation>;
+  decidedAt: Scalars['DateTime']['output'];
+  /** The requester's fair-share factor F = 2^(-U/S) at the time (0..1). */
+  fairShare: Scalars['Float']['output'];
+  /** How many clusters each filter dropped. */
+  filterCounts: Array<PlacementFilterCount>;
+  filteredCount: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** PLACED, NO_CAPACITY or QUEUED. */
+  outcome: Scalars['String']['output'];
+  placeableReplicas: Scalars['Int']['output'];
+  requestedReplicas: Scalars['Int']['output'];
+  /** INITIAL, QUEUE, FAILOVER or PREVIEW. */
+  trigger: Scalars['String']['output'];
+};
+
+
+/** One scheduling decision, stored with its explanation. */
+export type PlacementDecisionClustersArgs = {
+  filteredOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PlacementEdge = {
+  __typename?: 'PlacementEdge';
+  cursor: Scalars['String']['output'];
+  node: Placement;
+};
+
+export type PlacementFilter = {
+  /** The requesting cooperative (default: every cooperative of the viewer). */
+  cooperativeId?: InputMaybe<Scalars['ID']['input']>;
+  /** Placements running on this cooperative's clusters (as provider). */
+  providerCooperativeId?: InputMaybe<Scalars['ID']['input']>;
+  statuses?: InputMaybe<Array<PlacementStatus>>;
+};
+
+export type PlacementFilterCount = {
+  __typename?: 'PlacementFilterCount';
+  clusters: Scalars['Int']['output'];
+  filter: Scalars['String']['output'];
+};
+
+/** The filter that dropped a cluster, and why. */
+export type PlacementFilterRejection = {
+  __typename?: 'PlacementFilterRejection';
+  filter: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type PlacementInputProblem = {
+  __typename?: 'PlacementInputProblem';
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type PlacementMode = {
+  __typename?: 'PlacementMode';
+  clusters?: Maybe<Scalars['Int']['output']>;
+  kind: PlacementModeKind;
+};
+
+export type PlacementModeInput = {
+  /** DUPLICATED only: how many clusters run all replicas (default 1). */
+  clusters?: InputMaybe<Scalars['Int']['input']>;
+  kind: PlacementModeKind;
+};
+
+/** DUPLICATED: each of `clusters` chosen clusters runs all replicas. DIVIDED: the replicas are split across clusters. */
+export type PlacementModeKind =
+  | 'DIVIDED'
+  | 'DUPLICATED';
+
+/** The answer of `previewPlacement`: the same decision `createPlacement` would take now, nothing reserved. */
+export type PlacementPreview = {
+  __typename?: 'PlacementPreview';
+  /** Replicas per chosen cluster when `ok`. */
+  assignments: Array<PlacementPreviewAssignment>;
+  decision: PlacementDecision;
+  ok: Scalars['Boolean']['output'];
+  /** Problems with the manifests or parameters, naming the object; empty when valid. */
+  problems: Array<PlacementInputProblem>;
+};
+
+export type PlacementPreviewAssignment = {
+  __typename?: 'PlacementPreviewAssignment';
+  cluster: MemberCluster;
+  replicas: Scalars['Int']['output'];
+  reservation: Array<ResourceAmount>;
+};
+
+/** What a cooperative asks to run. Exactly one of `blueprint` and `manifests`. */
+export type PlacementRequestInput = {
+  blueprint?: InputMaybe<BlueprintSourceInput>;
+  constraints?: InputMaybe<PlacementConstraintsInput>;
+  /** The requesting cooperative; the viewer must be one of its admins. */
+  cooperativeId: Scalars['ID']['input'];
+  /**
+   * Kubernetes YAML, up to 512 KiB: namespaced kinds from the allowlist only, no privileged pods, host paths or
+   * cluster-scoped objects.
+   */
+  manifests?: InputMaybe<Scalars['String']['input']>;
+  mode: PlacementModeInput;
+  /** A name for people, 1–63 characters of a DNS label (lowercase letters, digits, hyphens). */
+  name: Scalars['String']['input'];
+  replicas: Scalars['Int']['input'];
+  /** Per replica: `cpu` (millicores), `memory` and `storage:<class>` (bytes), `gpu:<model>` (devices). */
+  resources: Array<ResourceAmountInput>;
+  spread?: InputMaybe<PlacementSpreadInput>;
+  /** How long a cluster may stay Unknown before its share is placed elsewhere (default 300 s, 30–86,400). */
+  tolerationSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type PlacementResources = {
+  __typename?: 'PlacementResources';
+  perReplica: Array<ResourceAmount>;
+  replicas: Scalars['Int']['output'];
+};
+
+/** Score of one scorer (-100..100) and its weight. */
+export type PlacementScore = {
+  __typename?: 'PlacementScore';
+  score: Scalars['Int']['output'];
+  scorer: Scalars['String']['output'];
+  weight: Scalars['Float']['output'];
+};
+
+/** Where the workload comes from. */
+export type PlacementSourceKind =
+  | 'BLUEPRINT'
+  | 'MANIFESTS';
+
+export type PlacementSpreadInput = {
+  maxPerCluster?: InputMaybe<Scalars['Int']['input']>;
+  maxPerCooperative?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * QUEUED waits for capacity (asked for with `waitForCapacity`), served by fair-share priority; PLACED has work on
+ * its clusters; CANCELLED was cancelled by its cooperative (the agents remove what they applied); FAILED could not be
+ * placed and did not ask to wait.
+ */
+export type PlacementStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'PLACED'
+  | 'QUEUED';
+
+/**
+ * The part of a placement one member cluster runs: reserved capacity plus the rendered manifests the cluster's agent
+ * applies.
+ */
+export type PlacementWork = Node & {
+  __typename?: 'PlacementWork';
+  /** First time the work was Available: the ledger counts from here. */
+  availableSince?: Maybe<Scalars['DateTime']['output']>;
+  cluster: MemberCluster;
+  conditions: Array<WorkCondition>;
+  createdAt: Scalars['DateTime']['output'];
+  desiredState: WorkDesiredState;
+  generation: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** The namespace the agent creates for the guest on the cluster. */
+  namespace: Scalars['String']['output'];
+  objects: Array<WorkObjectStatus>;
+  /** The generation the agent last reported on. */
+  observedGeneration?: Maybe<Scalars['Int']['output']>;
+  placement: Placement;
+  providerCooperative: Cooperative;
+  /** When the agent confirmed it deleted everything; the reservation is released then. */
+  releasedAt?: Maybe<Scalars['DateTime']['output']>;
+  removalReason?: Maybe<WorkRemovalReason>;
+  removalRequestedAt?: Maybe<Scalars['DateTime']['output']>;
+  replicas: Scalars['Int']['output'];
+  reportedAt?: Maybe<Scalars['DateTime']['output']>;
+  reservation: Array<ResourceAmount>;
+};
+
 export type ProposeManualChangeFromForumAnswerInput = {
   /** ...or a chapter and slug for a new page whose text is the answer. */
   chapterId?: InputMaybe<Scalars['ID']['input']>;
@@ -2706,6 +3104,11 @@ export type PublishBlueprintVersionPayload = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * For a cluster agent (its credential): the work of its own cluster, PRESENT and ABSENT, oldest first. ABSENT work
+   * stays listed until the agent reports it removed.
+   */
+  agentWork: Array<AgentWorkItem>;
   /** The audit log, newest first. Stewards see everything; cooperative admins see their cooperative's events. */
   auditEvents: AuditEventConnection;
   blueprint?: Maybe<Blueprint>;
@@ -2729,6 +3132,8 @@ export type Query = {
   cooperative?: Maybe<Cooperative>;
   /** The cooperative directory. */
   cooperatives: CooperativeConnection;
+  /** Fair-share standings of every approved cooperative, highest F first. */
+  fairShareStandings: Array<FairShareStanding>;
   forumBookmarks: ForumBookmarkConnection;
   /** The categories the viewer may read, in their order. */
   forumCategories: Array<ForumCategory>;
@@ -2749,6 +3154,10 @@ export type Query = {
   forumTagWatches: Array<ForumTagWatch>;
   forumTopic?: Maybe<ForumTopic>;
   forumTopics: ForumTopicConnection;
+  /** Daily given vs used of a cooperative over a range (at most 366 days). */
+  ledgerDays: Array<LedgerDay>;
+  /** A cooperative's statement for a month (YYYY-MM, UTC); its members and stewards. */
+  ledgerStatement: LedgerStatement;
   manual?: Maybe<Manual>;
   manualProposal?: Maybe<ManualChangeProposal>;
   manuals: ManualConnection;
@@ -2763,6 +3172,11 @@ export type Query = {
   /** Fetches any object by its global ID, if the viewer may see it. */
   node?: Maybe<Node>;
   person?: Maybe<Person>;
+  placement?: Maybe<Placement>;
+  /** Placements the viewer may see: its cooperatives' own, and those running on their clusters. Newest first. */
+  placements: PlacementConnection;
+  /** The decision `createPlacement` would take now, without reserving anything. Same authorisation as creating. */
+  previewPlacement: PlacementPreview;
   /**
    * Renders a version offline. Invalid parameters give BAD_USER_INPUT with every failing JSON Pointer in
    * `extensions.problems` (fields like `parameters/controlPlane/endpoint`).
@@ -2896,6 +3310,19 @@ export type QueryForumTopicsArgs = {
 };
 
 
+export type QueryLedgerDaysArgs = {
+  cooperativeId: Scalars['ID']['input'];
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
+};
+
+
+export type QueryLedgerStatementArgs = {
+  cooperativeId: Scalars['ID']['input'];
+  month: Scalars['String']['input'];
+};
+
+
 export type QueryManualArgs = {
   slug: Scalars['String']['input'];
 };
@@ -2936,6 +3363,23 @@ export type QueryNodeArgs = {
 
 export type QueryPersonArgs = {
   handle: Scalars['String']['input'];
+};
+
+
+export type QueryPlacementArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPlacementsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PlacementFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryPreviewPlacementArgs = {
+  request: PlacementRequestInput;
 };
 
 
@@ -3090,6 +3534,21 @@ export type ReportStatusInput = {
 
 export type ReportStatusPayload = {
   __typename?: 'ReportStatusPayload';
+  accepted: Scalars['Boolean']['output'];
+};
+
+export type ReportWorkStatusInput = {
+  conditions: Array<WorkConditionInput>;
+  /** The generation the status is about. */
+  generation: Scalars['Int']['input'];
+  objects: Array<WorkObjectStatusInput>;
+  /** ABSENT work only: everything the agent applied is deleted. */
+  removed?: InputMaybe<Scalars['Boolean']['input']>;
+  workId: Scalars['ID']['input'];
+};
+
+export type ReportWorkStatusPayload = {
+  __typename?: 'ReportWorkStatusPayload';
   accepted: Scalars['Boolean']['output'];
 };
 
@@ -3410,6 +3869,16 @@ export type StampForumTopicReleaseInput = {
   topicId: Scalars['ID']['input'];
 };
 
+export type TolerationInput = {
+  /** NoSelect, NoSelectIfNew or PreferNoSelect; absent matches every effect. */
+  effect?: InputMaybe<Scalars['String']['input']>;
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** Equal (default) or Exists. */
+  operator?: InputMaybe<Scalars['String']['input']>;
+  tolerationSeconds?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TrustSigningKeyInput = {
   note?: InputMaybe<Scalars['String']['input']>;
   signingKeyId: Scalars['ID']['input'];
@@ -3483,6 +3952,56 @@ export type WithdrawCapacityOfferPayload = {
   memberCluster: MemberCluster;
   offer: CapacityOffer;
 };
+
+/** A condition of work on one cluster: Applied, Available, Degraded. */
+export type WorkCondition = {
+  __typename?: 'WorkCondition';
+  lastTransitionTime: Scalars['DateTime']['output'];
+  message: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+  status: Scalars['String']['output'];
+  type: Scalars['String']['output'];
+};
+
+export type WorkConditionInput = {
+  message?: InputMaybe<Scalars['String']['input']>;
+  reason: Scalars['String']['input'];
+  status: Scalars['String']['input'];
+  type: Scalars['String']['input'];
+};
+
+/**
+ * PRESENT: the agent keeps the work applied. ABSENT: the agent deletes what it applied (cancel, failover, a cluster
+ * leaving), then reports `removed`.
+ */
+export type WorkDesiredState =
+  | 'ABSENT'
+  | 'PRESENT';
+
+/** The agent's short status of one object it applied. */
+export type WorkObjectStatus = {
+  __typename?: 'WorkObjectStatus';
+  apiVersion: Scalars['String']['output'];
+  kind: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  /** e.g. Applied, Available, Progressing, Failed, Deleted. */
+  status: Scalars['String']['output'];
+};
+
+export type WorkObjectStatusInput = {
+  apiVersion: Scalars['String']['input'];
+  kind: Scalars['String']['input'];
+  message?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  status: Scalars['String']['input'];
+};
+
+/** Why work is being removed. */
+export type WorkRemovalReason =
+  | 'CANCELLED'
+  | 'CLUSTER_REVOKED'
+  | 'FAILOVER';
 
 export type YankBlueprintVersionInput = {
   name: Scalars['String']['input'];
@@ -3586,6 +4105,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( MemberClusterModel )
     | ( MembershipModel )
     | ( PersonModel )
+    | ( PlacementModel )
+    | ( PlacementWorkModel )
     | ( SigningKeyModel )
   ;
 }>;
@@ -3601,6 +4122,7 @@ export type ResolversTypes = ResolversObject<{
   AddMemberInput: ResolverTypeWrapper<Partial<AddMemberInput>>;
   AddMemberPayload: ResolverTypeWrapper<Partial<Omit<AddMemberPayload, 'membership'> & { membership: ResolversTypes['Membership'] }>>;
   AgentCredential: ResolverTypeWrapper<Partial<AgentCredential>>;
+  AgentWorkItem: ResolverTypeWrapper<Partial<AgentWorkItem>>;
   ApiToken: ResolverTypeWrapper<ApiTokenModel>;
   ApiTokenScope: ResolverTypeWrapper<Partial<ApiTokenScope>>;
   ApplyForCooperativeInput: ResolverTypeWrapper<Partial<ApplyForCooperativeInput>>;
@@ -3636,9 +4158,12 @@ export type ResolversTypes = ResolversObject<{
   BlueprintSignatureInput: ResolverTypeWrapper<Partial<BlueprintSignatureInput>>;
   BlueprintSignatureStatus: ResolverTypeWrapper<Partial<BlueprintSignatureStatus>>;
   BlueprintSort: ResolverTypeWrapper<Partial<BlueprintSort>>;
+  BlueprintSourceInput: ResolverTypeWrapper<Partial<BlueprintSourceInput>>;
   BlueprintVersion: ResolverTypeWrapper<BlueprintVersionModel>;
   BookmarkForumPostInput: ResolverTypeWrapper<Partial<BookmarkForumPostInput>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  CancelPlacementInput: ResolverTypeWrapper<Partial<CancelPlacementInput>>;
+  CancelPlacementPayload: ResolverTypeWrapper<Partial<Omit<CancelPlacementPayload, 'placement'> & { placement: ResolversTypes['Placement'] }>>;
   CapacityOffer: ResolverTypeWrapper<CapacityOfferModel>;
   CapacityOfferAudience: ResolverTypeWrapper<StoredAudienceModel>;
   CapacityOfferAudienceInput: ResolverTypeWrapper<Partial<CapacityOfferAudienceInput>>;
@@ -3684,6 +4209,8 @@ export type ResolversTypes = ResolversObject<{
   CreateClusterJoinTokenPayload: ResolverTypeWrapper<Partial<CreateClusterJoinTokenPayload>>;
   CreateForumCategoryInput: ResolverTypeWrapper<Partial<CreateForumCategoryInput>>;
   CreateForumTopicInput: ResolverTypeWrapper<Partial<CreateForumTopicInput>>;
+  CreatePlacementInput: ResolverTypeWrapper<Partial<CreatePlacementInput>>;
+  CreatePlacementPayload: ResolverTypeWrapper<Partial<Omit<CreatePlacementPayload, 'placement'> & { placement: ResolversTypes['Placement'] }>>;
   CutManualReleaseInput: ResolverTypeWrapper<Partial<CutManualReleaseInput>>;
   CutManualReleasePayload: ResolverTypeWrapper<Partial<Omit<CutManualReleasePayload, 'release'> & { release: ResolversTypes['ManualRelease'] }>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
@@ -3698,6 +4225,7 @@ export type ResolversTypes = ResolversObject<{
   EditManualPageInput: ResolverTypeWrapper<Partial<EditManualPageInput>>;
   EditManualPagePayload: ResolverTypeWrapper<Partial<Omit<EditManualPagePayload, 'page' | 'revision'> & { page: ResolversTypes['ManualPage'], revision: ResolversTypes['ManualPageRevision'] }>>;
   ErrorCode: ResolverTypeWrapper<Partial<ErrorCode>>;
+  FairShareStanding: ResolverTypeWrapper<Partial<Omit<FairShareStanding, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
   FlagForumPostInput: ResolverTypeWrapper<Partial<FlagForumPostInput>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   ForumAdvisory: ResolverTypeWrapper<ForumTopicModel>;
@@ -3762,8 +4290,13 @@ export type ResolversTypes = ResolversObject<{
   InviteMemberInput: ResolverTypeWrapper<Partial<InviteMemberInput>>;
   InviteMemberPayload: ResolverTypeWrapper<Partial<Omit<InviteMemberPayload, 'invitation'> & { invitation: ResolversTypes['Invitation'] }>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
+  LabelSelectorInput: ResolverTypeWrapper<Partial<LabelSelectorInput>>;
+  LabelSelectorRequirementInput: ResolverTypeWrapper<Partial<LabelSelectorRequirementInput>>;
   LeaveCooperativeInput: ResolverTypeWrapper<Partial<LeaveCooperativeInput>>;
   LeaveCooperativePayload: ResolverTypeWrapper<Partial<Omit<LeaveCooperativePayload, 'cooperative'> & { cooperative: ResolversTypes['Cooperative'] }>>;
+  LedgerDay: ResolverTypeWrapper<Partial<LedgerDay>>;
+  LedgerLine: ResolverTypeWrapper<Partial<Omit<LedgerLine, 'consumer' | 'provider'> & { consumer: ResolversTypes['Cooperative'], provider: ResolversTypes['Cooperative'] }>>;
+  LedgerStatement: ResolverTypeWrapper<Partial<Omit<LedgerStatement, 'consumed' | 'cooperative' | 'provided'> & { consumed: Array<ResolversTypes['LedgerLine']>, cooperative: ResolversTypes['Cooperative'], provided: Array<ResolversTypes['LedgerLine']> }>>;
   LiftForumPenaltyInput: ResolverTypeWrapper<Partial<LiftForumPenaltyInput>>;
   Manual: ResolverTypeWrapper<ManualModel>;
   ManualChangeProposal: ResolverTypeWrapper<ManualProposalModel>;
@@ -3811,6 +4344,28 @@ export type ResolversTypes = ResolversObject<{
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   Person: ResolverTypeWrapper<PersonModel>;
+  Placement: ResolverTypeWrapper<PlacementModel>;
+  PlacementClusterExplanation: ResolverTypeWrapper<Partial<Omit<PlacementClusterExplanation, 'cluster'> & { cluster?: Maybe<ResolversTypes['MemberCluster']> }>>;
+  PlacementConnection: ResolverTypeWrapper<Partial<Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversTypes['PlacementEdge']> }>>;
+  PlacementConstraintsInput: ResolverTypeWrapper<Partial<PlacementConstraintsInput>>;
+  PlacementDecision: ResolverTypeWrapper<PlacementDecisionModel>;
+  PlacementEdge: ResolverTypeWrapper<Partial<Omit<PlacementEdge, 'node'> & { node: ResolversTypes['Placement'] }>>;
+  PlacementFilter: ResolverTypeWrapper<Partial<PlacementFilter>>;
+  PlacementFilterCount: ResolverTypeWrapper<Partial<PlacementFilterCount>>;
+  PlacementFilterRejection: ResolverTypeWrapper<Partial<PlacementFilterRejection>>;
+  PlacementInputProblem: ResolverTypeWrapper<Partial<PlacementInputProblem>>;
+  PlacementMode: ResolverTypeWrapper<Partial<PlacementMode>>;
+  PlacementModeInput: ResolverTypeWrapper<Partial<PlacementModeInput>>;
+  PlacementModeKind: ResolverTypeWrapper<Partial<PlacementModeKind>>;
+  PlacementPreview: ResolverTypeWrapper<Partial<Omit<PlacementPreview, 'assignments' | 'decision'> & { assignments: Array<ResolversTypes['PlacementPreviewAssignment']>, decision: ResolversTypes['PlacementDecision'] }>>;
+  PlacementPreviewAssignment: ResolverTypeWrapper<Partial<Omit<PlacementPreviewAssignment, 'cluster'> & { cluster: ResolversTypes['MemberCluster'] }>>;
+  PlacementRequestInput: ResolverTypeWrapper<Partial<PlacementRequestInput>>;
+  PlacementResources: ResolverTypeWrapper<Partial<PlacementResources>>;
+  PlacementScore: ResolverTypeWrapper<Partial<PlacementScore>>;
+  PlacementSourceKind: ResolverTypeWrapper<Partial<PlacementSourceKind>>;
+  PlacementSpreadInput: ResolverTypeWrapper<Partial<PlacementSpreadInput>>;
+  PlacementStatus: ResolverTypeWrapper<Partial<PlacementStatus>>;
+  PlacementWork: ResolverTypeWrapper<PlacementWorkModel>;
   ProposeManualChangeFromForumAnswerInput: ResolverTypeWrapper<Partial<ProposeManualChangeFromForumAnswerInput>>;
   ProposeManualChangeFromForumAnswerPayload: ResolverTypeWrapper<Partial<Omit<ProposeManualChangeFromForumAnswerPayload, 'post' | 'proposal'> & { post: ResolversTypes['ForumPost'], proposal: ResolversTypes['ManualChangeProposal'] }>>;
   ProposeManualChangeInput: ResolverTypeWrapper<Partial<ProposeManualChangeInput>>;
@@ -3839,6 +4394,8 @@ export type ResolversTypes = ResolversObject<{
   ReplyToForumTopicInput: ResolverTypeWrapper<Partial<ReplyToForumTopicInput>>;
   ReportStatusInput: ResolverTypeWrapper<Partial<ReportStatusInput>>;
   ReportStatusPayload: ResolverTypeWrapper<Partial<ReportStatusPayload>>;
+  ReportWorkStatusInput: ResolverTypeWrapper<Partial<ReportWorkStatusInput>>;
+  ReportWorkStatusPayload: ResolverTypeWrapper<Partial<ReportWorkStatusPayload>>;
   ResolveForumFlagInput: ResolverTypeWrapper<Partial<ResolveForumFlagInput>>;
   ResourceAmount: ResolverTypeWrapper<Partial<ResourceAmount>>;
   ResourceAmountInput: ResolverTypeWrapper<Partial<ResourceAmountInput>>;
@@ -3882,6 +4439,7 @@ export type ResolversTypes = ResolversObject<{
   SplitForumTopicPayload: ResolverTypeWrapper<Partial<Omit<SplitForumTopicPayload, 'source' | 'topic'> & { source: ResolversTypes['ForumTopic'], topic: ResolversTypes['ForumTopic'] }>>;
   StampForumTopicReleaseInput: ResolverTypeWrapper<Partial<StampForumTopicReleaseInput>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  TolerationInput: ResolverTypeWrapper<Partial<TolerationInput>>;
   TrustSigningKeyInput: ResolverTypeWrapper<Partial<TrustSigningKeyInput>>;
   TrustSigningKeyPayload: ResolverTypeWrapper<Partial<Omit<TrustSigningKeyPayload, 'signingKey'> & { signingKey: ResolversTypes['SigningKey'] }>>;
   UnacceptForumAnswerInput: ResolverTypeWrapper<Partial<UnacceptForumAnswerInput>>;
@@ -3892,6 +4450,12 @@ export type ResolversTypes = ResolversObject<{
   Viewer: ResolverTypeWrapper<ViewerIdentityModel>;
   WithdrawCapacityOfferInput: ResolverTypeWrapper<Partial<WithdrawCapacityOfferInput>>;
   WithdrawCapacityOfferPayload: ResolverTypeWrapper<Partial<Omit<WithdrawCapacityOfferPayload, 'memberCluster' | 'offer'> & { memberCluster: ResolversTypes['MemberCluster'], offer: ResolversTypes['CapacityOffer'] }>>;
+  WorkCondition: ResolverTypeWrapper<Partial<WorkCondition>>;
+  WorkConditionInput: ResolverTypeWrapper<Partial<WorkConditionInput>>;
+  WorkDesiredState: ResolverTypeWrapper<Partial<WorkDesiredState>>;
+  WorkObjectStatus: ResolverTypeWrapper<Partial<WorkObjectStatus>>;
+  WorkObjectStatusInput: ResolverTypeWrapper<Partial<WorkObjectStatusInput>>;
+  WorkRemovalReason: ResolverTypeWrapper<Partial<WorkRemovalReason>>;
   YankBlueprintVersionInput: ResolverTypeWrapper<Partial<YankBlueprintVersionInput>>;
   YankBlueprintVersionPayload: ResolverTypeWrapper<Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversTypes['BlueprintVersion'] }>>;
 }>;
@@ -3907,6 +4471,7 @@ export type ResolversParentTypes = ResolversObject<{
   AddMemberInput: Partial<AddMemberInput>;
   AddMemberPayload: Partial<Omit<AddMemberPayload, 'membership'> & { membership: ResolversParentTypes['Membership'] }>;
   AgentCredential: Partial<AgentCredential>;
+  AgentWorkItem: Partial<AgentWorkItem>;
   ApiToken: ApiTokenModel;
   ApplyForCooperativeInput: Partial<ApplyForCooperativeInput>;
   ApplyForCooperativePayload: Partial<Omit<ApplyForCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
@@ -3934,9 +4499,12 @@ export type ResolversParentTypes = ResolversObject<{
   BlueprintSchemaChange: Partial<BlueprintSchemaChange>;
   BlueprintSignatureInfo: Partial<Omit<BlueprintSignatureInfo, 'signingKey'> & { signingKey?: Maybe<ResolversParentTypes['SigningKey']> }>;
   BlueprintSignatureInput: Partial<BlueprintSignatureInput>;
+  BlueprintSourceInput: Partial<BlueprintSourceInput>;
   BlueprintVersion: BlueprintVersionModel;
   BookmarkForumPostInput: Partial<BookmarkForumPostInput>;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  CancelPlacementInput: Partial<CancelPlacementInput>;
+  CancelPlacementPayload: Partial<Omit<CancelPlacementPayload, 'placement'> & { placement: ResolversParentTypes['Placement'] }>;
   CapacityOffer: CapacityOfferModel;
   CapacityOfferAudience: StoredAudienceModel;
   CapacityOfferAudienceInput: Partial<CapacityOfferAudienceInput>;
@@ -3977,6 +4545,8 @@ export type ResolversParentTypes = ResolversObject<{
   CreateClusterJoinTokenPayload: Partial<CreateClusterJoinTokenPayload>;
   CreateForumCategoryInput: Partial<CreateForumCategoryInput>;
   CreateForumTopicInput: Partial<CreateForumTopicInput>;
+  CreatePlacementInput: Partial<CreatePlacementInput>;
+  CreatePlacementPayload: Partial<Omit<CreatePlacementPayload, 'placement'> & { placement: ResolversParentTypes['Placement'] }>;
   CutManualReleaseInput: Partial<CutManualReleaseInput>;
   CutManualReleasePayload: Partial<Omit<CutManualReleasePayload, 'release'> & { release: ResolversParentTypes['ManualRelease'] }>;
   DateTime: Partial<Scalars['DateTime']['output']>;
@@ -3990,6 +4560,7 @@ export type ResolversParentTypes = ResolversObject<{
   EditForumPostInput: Partial<EditForumPostInput>;
   EditManualPageInput: Partial<EditManualPageInput>;
   EditManualPagePayload: Partial<Omit<EditManualPagePayload, 'page' | 'revision'> & { page: ResolversParentTypes['ManualPage'], revision: ResolversParentTypes['ManualPageRevision'] }>;
+  FairShareStanding: Partial<Omit<FairShareStanding, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
   FlagForumPostInput: Partial<FlagForumPostInput>;
   Float: Partial<Scalars['Float']['output']>;
   ForumAdvisory: ForumTopicModel;
@@ -4043,8 +4614,13 @@ export type ResolversParentTypes = ResolversObject<{
   InviteMemberInput: Partial<InviteMemberInput>;
   InviteMemberPayload: Partial<Omit<InviteMemberPayload, 'invitation'> & { invitation: ResolversParentTypes['Invitation'] }>;
   JSON: Partial<Scalars['JSON']['output']>;
+  LabelSelectorInput: Partial<LabelSelectorInput>;
+  LabelSelectorRequirementInput: Partial<LabelSelectorRequirementInput>;
   LeaveCooperativeInput: Partial<LeaveCooperativeInput>;
   LeaveCooperativePayload: Partial<Omit<LeaveCooperativePayload, 'cooperative'> & { cooperative: ResolversParentTypes['Cooperative'] }>;
+  LedgerDay: Partial<LedgerDay>;
+  LedgerLine: Partial<Omit<LedgerLine, 'consumer' | 'provider'> & { consumer: ResolversParentTypes['Cooperative'], provider: ResolversParentTypes['Cooperative'] }>;
+  LedgerStatement: Partial<Omit<LedgerStatement, 'consumed' | 'cooperative' | 'provided'> & { consumed: Array<ResolversParentTypes['LedgerLine']>, cooperative: ResolversParentTypes['Cooperative'], provided: Array<ResolversParentTypes['LedgerLine']> }>;
   LiftForumPenaltyInput: Partial<LiftForumPenaltyInput>;
   Manual: ManualModel;
   ManualChangeProposal: ManualProposalModel;
@@ -4088,6 +4664,25 @@ export type ResolversParentTypes = ResolversObject<{
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: Partial<PageInfo>;
   Person: PersonModel;
+  Placement: PlacementModel;
+  PlacementClusterExplanation: Partial<Omit<PlacementClusterExplanation, 'cluster'> & { cluster?: Maybe<ResolversParentTypes['MemberCluster']> }>;
+  PlacementConnection: Partial<Omit<PlacementConnection, 'edges'> & { edges: Array<ResolversParentTypes['PlacementEdge']> }>;
+  PlacementConstraintsInput: Partial<PlacementConstraintsInput>;
+  PlacementDecision: PlacementDecisionModel;
+  PlacementEdge: Partial<Omit<PlacementEdge, 'node'> & { node: ResolversParentTypes['Placement'] }>;
+  PlacementFilter: Partial<PlacementFilter>;
+  PlacementFilterCount: Partial<PlacementFilterCount>;
+  PlacementFilterRejection: Partial<PlacementFilterRejection>;
+  PlacementInputProblem: Partial<PlacementInputProblem>;
+  PlacementMode: Partial<PlacementMode>;
+  PlacementModeInput: Partial<PlacementModeInput>;
+  PlacementPreview: Partial<Omit<PlacementPreview, 'assignments' | 'decision'> & { assignments: Array<ResolversParentTypes['PlacementPreviewAssignment']>, decision: ResolversParentTypes['PlacementDecision'] }>;
+  PlacementPreviewAssignment: Partial<Omit<PlacementPreviewAssignment, 'cluster'> & { cluster: ResolversParentTypes['MemberCluster'] }>;
+  PlacementRequestInput: Partial<PlacementRequestInput>;
+  PlacementResources: Partial<PlacementResources>;
+  PlacementScore: Partial<PlacementScore>;
+  PlacementSpreadInput: Partial<PlacementSpreadInput>;
+  PlacementWork: PlacementWorkModel;
   ProposeManualChangeFromForumAnswerInput: Partial<ProposeManualChangeFromForumAnswerInput>;
   ProposeManualChangeFromForumAnswerPayload: Partial<Omit<ProposeManualChangeFromForumAnswerPayload, 'post' | 'proposal'> & { post: ResolversParentTypes['ForumPost'], proposal: ResolversParentTypes['ManualChangeProposal'] }>;
   ProposeManualChangeInput: Partial<ProposeManualChangeInput>;
@@ -4116,6 +4711,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReplyToForumTopicInput: Partial<ReplyToForumTopicInput>;
   ReportStatusInput: Partial<ReportStatusInput>;
   ReportStatusPayload: Partial<ReportStatusPayload>;
+  ReportWorkStatusInput: Partial<ReportWorkStatusInput>;
+  ReportWorkStatusPayload: Partial<ReportWorkStatusPayload>;
   ResolveForumFlagInput: Partial<ResolveForumFlagInput>;
   ResourceAmount: Partial<ResourceAmount>;
   ResourceAmountInput: Partial<ResourceAmountInput>;
@@ -4158,6 +4755,7 @@ export type ResolversParentTypes = ResolversObject<{
   SplitForumTopicPayload: Partial<Omit<SplitForumTopicPayload, 'source' | 'topic'> & { source: ResolversParentTypes['ForumTopic'], topic: ResolversParentTypes['ForumTopic'] }>;
   StampForumTopicReleaseInput: Partial<StampForumTopicReleaseInput>;
   String: Partial<Scalars['String']['output']>;
+  TolerationInput: Partial<TolerationInput>;
   TrustSigningKeyInput: Partial<TrustSigningKeyInput>;
   TrustSigningKeyPayload: Partial<Omit<TrustSigningKeyPayload, 'signingKey'> & { signingKey: ResolversParentTypes['SigningKey'] }>;
   UnacceptForumAnswerInput: Partial<UnacceptForumAnswerInput>;
@@ -4168,6 +4766,10 @@ export type ResolversParentTypes = ResolversObject<{
   Viewer: ViewerIdentityModel;
   WithdrawCapacityOfferInput: Partial<WithdrawCapacityOfferInput>;
   WithdrawCapacityOfferPayload: Partial<Omit<WithdrawCapacityOfferPayload, 'memberCluster' | 'offer'> & { memberCluster: ResolversParentTypes['MemberCluster'], offer: ResolversParentTypes['CapacityOffer'] }>;
+  WorkCondition: Partial<WorkCondition>;
+  WorkConditionInput: Partial<WorkConditionInput>;
+  WorkObjectStatus: Partial<WorkObjectStatus>;
+  WorkObjectStatusInput: Partial<WorkObjectStatusInput>;
   YankBlueprintVersionInput: Partial<YankBlueprintVersionInput>;
   YankBlueprintVersionPayload: Partial<Omit<YankBlueprintVersionPayload, 'version'> & { version: ResolversParentTypes['BlueprintVersion'] }>;
 }>;
@@ -4187,6 +4789,18 @@ export type AddMemberPayloadResolvers<ContextType = GraphQLContext, ParentType e
 export type AgentCredentialResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentCredential'] = ResolversParentTypes['AgentCredential']> = ResolversObject<{
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AgentWorkItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentWorkItem'] = ResolversParentTypes['AgentWorkItem']> = ResolversObject<{
+  desiredState?: Resolver<ResolversTypes['WorkDesiredState'], ParentType, ContextType>;
+  generation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  guestCooperativeSlug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manifests?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placementId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  replicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reservation?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
 }>;
 
 export type ApiTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiToken'] = ResolversParentTypes['ApiToken']> = ResolversObject<{
@@ -4400,6 +5014,10 @@ export type BlueprintVersionResolvers<ContextType = GraphQLContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CancelPlacementPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CancelPlacementPayload'] = ResolversParentTypes['CancelPlacementPayload']> = ResolversObject<{
+  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+}>;
+
 export type CapacityOfferResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityOffer'] = ResolversParentTypes['CapacityOffer']> = ResolversObject<{
   allow?: Resolver<ResolversTypes['CapacityOfferAudience'], ParentType, ContextType>;
   caps?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
@@ -4606,6 +5224,10 @@ export type CreateClusterJoinTokenPayloadResolvers<ContextType = GraphQLContext,
   joinToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CreatePlacementPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatePlacementPayload'] = ResolversParentTypes['CreatePlacementPayload']> = ResolversObject<{
+  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+}>;
+
 export type CutManualReleasePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CutManualReleasePayload'] = ResolversParentTypes['CutManualReleasePayload']> = ResolversObject<{
   release?: Resolver<ResolversTypes['ManualRelease'], ParentType, ContextType>;
 }>;
@@ -4629,6 +5251,13 @@ export type DeleteForumDraftPayloadResolvers<ContextType = GraphQLContext, Paren
 export type EditManualPagePayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EditManualPagePayload'] = ResolversParentTypes['EditManualPagePayload']> = ResolversObject<{
   page?: Resolver<ResolversTypes['ManualPage'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['ManualPageRevision'], ParentType, ContextType>;
+}>;
+
+export type FairShareStandingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FairShareStanding'] = ResolversParentTypes['FairShareStanding']> = ResolversObject<{
+  cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  factor?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  provided?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type ForumAdvisoryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ForumAdvisory'] = ResolversParentTypes['ForumAdvisory']> = ResolversObject<{
@@ -4981,6 +5610,32 @@ export type LeaveCooperativePayloadResolvers<ContextType = GraphQLContext, Paren
   cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
 }>;
 
+export type LedgerDayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LedgerDay'] = ResolversParentTypes['LedgerDay']> = ResolversObject<{
+  consumedEquivalentSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  providedEquivalentSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type LedgerLineResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LedgerLine'] = ResolversParentTypes['LedgerLine']> = ResolversObject<{
+  consumer?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  coreSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  equivalentSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  gpuSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  memoryGibSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  storageGibSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type LedgerStatementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LedgerStatement'] = ResolversParentTypes['LedgerStatement']> = ResolversObject<{
+  consumed?: Resolver<Array<ResolversTypes['LedgerLine']>, ParentType, ContextType>;
+  consumedEquivalentSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  csvUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provided?: Resolver<Array<ResolversTypes['LedgerLine']>, ParentType, ContextType>;
+  providedEquivalentSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type ManualResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Manual'] = ResolversParentTypes['Manual']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maintainers?: Resolver<Array<ResolversTypes['ManualMaintainer']>, ParentType, ContextType>;
@@ -5261,6 +5916,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   applyForCooperative?: Resolver<ResolversTypes['ApplyForCooperativePayload'], ParentType, ContextType, RequireFields<MutationApplyForCooperativeArgs, 'input'>>;
   approveCooperative?: Resolver<ResolversTypes['DecideCooperativePayload'], ParentType, ContextType, RequireFields<MutationApproveCooperativeArgs, 'input'>>;
   bookmarkForumPost?: Resolver<ResolversTypes['ForumBookmarkPayload'], ParentType, ContextType, RequireFields<MutationBookmarkForumPostArgs, 'input'>>;
+  cancelPlacement?: Resolver<ResolversTypes['CancelPlacementPayload'], ParentType, ContextType, RequireFields<MutationCancelPlacementArgs, 'input'>>;
   castForumDecisionVote?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationCastForumDecisionVoteArgs, 'input'>>;
   changeMemberRole?: Resolver<ResolversTypes['ChangeMemberRolePayload'], ParentType, ContextType, RequireFields<MutationChangeMemberRoleArgs, 'input'>>;
   commentOnManualProposal?: Resolver<ResolversTypes['CommentOnManualProposalPayload'], ParentType, ContextType, RequireFields<MutationCommentOnManualProposalArgs, 'input'>>;
@@ -5269,6 +5925,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createClusterJoinToken?: Resolver<ResolversTypes['CreateClusterJoinTokenPayload'], ParentType, ContextType, RequireFields<MutationCreateClusterJoinTokenArgs, 'input'>>;
   createForumCategory?: Resolver<ResolversTypes['ForumCategoryPayload'], ParentType, ContextType, RequireFields<MutationCreateForumCategoryArgs, 'input'>>;
   createForumTopic?: Resolver<ResolversTypes['ForumTopicPayload'], ParentType, ContextType, RequireFields<MutationCreateForumTopicArgs, 'input'>>;
+  createPlacement?: Resolver<ResolversTypes['CreatePlacementPayload'], ParentType, ContextType, RequireFields<MutationCreatePlacementArgs, 'input'>>;
   cutManualRelease?: Resolver<ResolversTypes['CutManualReleasePayload'], ParentType, ContextType, RequireFields<MutationCutManualReleaseArgs, 'input'>>;
   declineCooperative?: Resolver<ResolversTypes['DecideCooperativePayload'], ParentType, ContextType, RequireFields<MutationDeclineCooperativeArgs, 'input'>>;
   declineManualProposal?: Resolver<ResolversTypes['DeclineManualProposalPayload'], ParentType, ContextType, RequireFields<MutationDeclineManualProposalArgs, 'input'>>;
@@ -5301,6 +5958,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   renewLease?: Resolver<ResolversTypes['RenewLeasePayload'], ParentType, ContextType, RequireFields<MutationRenewLeaseArgs, 'input'>>;
   replyToForumTopic?: Resolver<ResolversTypes['ForumPostPayload'], ParentType, ContextType, RequireFields<MutationReplyToForumTopicArgs, 'input'>>;
   reportStatus?: Resolver<ResolversTypes['ReportStatusPayload'], ParentType, ContextType, RequireFields<MutationReportStatusArgs, 'input'>>;
+  reportWorkStatus?: Resolver<ResolversTypes['ReportWorkStatusPayload'], ParentType, ContextType, RequireFields<MutationReportWorkStatusArgs, 'input'>>;
   resolveForumFlag?: Resolver<ResolversTypes['ForumFlagPayload'], ParentType, ContextType, RequireFields<MutationResolveForumFlagArgs, 'input'>>;
   restoreManualPageRevision?: Resolver<ResolversTypes['RestoreManualPageRevisionPayload'], ParentType, ContextType, RequireFields<MutationRestoreManualPageRevisionArgs, 'input'>>;
   revokeApiToken?: Resolver<ResolversTypes['RevokeApiTokenPayload'], ParentType, ContextType, RequireFields<MutationRevokeApiTokenArgs, 'input'>>;
@@ -5335,7 +5993,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumMailMessage' | 'ForumNotification' | 'ForumPenalty' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'SigningKey', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'ApiToken' | 'AuditEvent' | 'Blueprint' | 'BlueprintVersion' | 'Cooperative' | 'ForumBookmark' | 'ForumCategory' | 'ForumFlag' | 'ForumMailMessage' | 'ForumNotification' | 'ForumPenalty' | 'ForumPost' | 'ForumTopic' | 'Invitation' | 'MemberCluster' | 'Membership' | 'Person' | 'Placement' | 'PlacementWork' | 'SigningKey', ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -5355,6 +6013,132 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type PlacementResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Placement'] = ResolversParentTypes['Placement']> = ResolversObject<{
+  blueprintParameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  blueprintVersion?: Resolver<Maybe<ResolversTypes['BlueprintVersion']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  constraints?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  cooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['PlacementDecision']>, ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['PlacementDecision']>, ParentType, ContextType, Partial<PlacementDecisionsArgs>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  manifests?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['PlacementMode'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  queuePosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  resources?: Resolver<ResolversTypes['PlacementResources'], ParentType, ContextType>;
+  sourceKind?: Resolver<ResolversTypes['PlacementSourceKind'], ParentType, ContextType>;
+  spread?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['PlacementStatus'], ParentType, ContextType>;
+  tolerationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitForCapacity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  work?: Resolver<Array<ResolversTypes['PlacementWork']>, ParentType, ContextType, Partial<PlacementWorkArgs>>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type PlacementClusterExplanationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementClusterExplanation'] = ResolversParentTypes['PlacementClusterExplanation']> = ResolversObject<{
+  chosenReplicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cluster?: Resolver<Maybe<ResolversTypes['MemberCluster']>, ParentType, ContextType>;
+  clusterName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cooperativeName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filtered?: Resolver<Maybe<ResolversTypes['PlacementFilterRejection']>, ParentType, ContextType>;
+  scores?: Resolver<Array<ResolversTypes['PlacementScore']>, ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type PlacementConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementConnection'] = ResolversParentTypes['PlacementConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PlacementEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type PlacementDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementDecision'] = ResolversParentTypes['PlacementDecision']> = ResolversObject<{
+  clusterCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  clusters?: Resolver<Array<ResolversTypes['PlacementClusterExplanation']>, ParentType, ContextType, Partial<PlacementDecisionClustersArgs>>;
+  decidedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fairShare?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  filterCounts?: Resolver<Array<ResolversTypes['PlacementFilterCount']>, ParentType, ContextType>;
+  filteredCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  placeableReplicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requestedReplicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlacementEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementEdge'] = ResolversParentTypes['PlacementEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+}>;
+
+export type PlacementFilterCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementFilterCount'] = ResolversParentTypes['PlacementFilterCount']> = ResolversObject<{
+  clusters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  filter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlacementFilterRejectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementFilterRejection'] = ResolversParentTypes['PlacementFilterRejection']> = ResolversObject<{
+  filter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlacementInputProblemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementInputProblem'] = ResolversParentTypes['PlacementInputProblem']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PlacementModeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementMode'] = ResolversParentTypes['PlacementMode']> = ResolversObject<{
+  clusters?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PlacementModeKind'], ParentType, ContextType>;
+}>;
+
+export type PlacementPreviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementPreview'] = ResolversParentTypes['PlacementPreview']> = ResolversObject<{
+  assignments?: Resolver<Array<ResolversTypes['PlacementPreviewAssignment']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['PlacementDecision'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  problems?: Resolver<Array<ResolversTypes['PlacementInputProblem']>, ParentType, ContextType>;
+}>;
+
+export type PlacementPreviewAssignmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementPreviewAssignment'] = ResolversParentTypes['PlacementPreviewAssignment']> = ResolversObject<{
+  cluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+  replicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reservation?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
+}>;
+
+export type PlacementResourcesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementResources'] = ResolversParentTypes['PlacementResources']> = ResolversObject<{
+  perReplica?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
+  replicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PlacementScoreResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementScore'] = ResolversParentTypes['PlacementScore']> = ResolversObject<{
+  score?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scorer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type PlacementWorkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlacementWork'] = ResolversParentTypes['PlacementWork']> = ResolversObject<{
+  availableSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cluster?: Resolver<ResolversTypes['MemberCluster'], ParentType, ContextType>;
+  conditions?: Resolver<Array<ResolversTypes['WorkCondition']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  desiredState?: Resolver<ResolversTypes['WorkDesiredState'], ParentType, ContextType>;
+  generation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  objects?: Resolver<Array<ResolversTypes['WorkObjectStatus']>, ParentType, ContextType>;
+  observedGeneration?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  placement?: Resolver<ResolversTypes['Placement'], ParentType, ContextType>;
+  providerCooperative?: Resolver<ResolversTypes['Cooperative'], ParentType, ContextType>;
+  releasedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  removalReason?: Resolver<Maybe<ResolversTypes['WorkRemovalReason']>, ParentType, ContextType>;
+  removalRequestedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  replicas?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reportedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  reservation?: Resolver<Array<ResolversTypes['ResourceAmount']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ProposeManualChangeFromForumAnswerPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProposeManualChangeFromForumAnswerPayload'] = ResolversParentTypes['ProposeManualChangeFromForumAnswerPayload']> = ResolversObject<{
   post?: Resolver<ResolversTypes['ForumPost'], ParentType, ContextType>;
   proposal?: Resolver<ResolversTypes['ManualChangeProposal'], ParentType, ContextType>;
@@ -5371,6 +6155,7 @@ export type PublishBlueprintVersionPayloadResolvers<ContextType = GraphQLContext
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  agentWork?: Resolver<Array<ResolversTypes['AgentWorkItem']>, ParentType, ContextType>;
   auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   blueprint?: Resolver<Maybe<ResolversTypes['Blueprint']>, ParentType, ContextType, RequireFields<QueryBlueprintArgs, 'name'>>;
   blueprintKeyring?: Resolver<Array<ResolversTypes['SigningKey']>, ParentType, ContextType>;
@@ -5381,6 +6166,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   compareBlueprintVersions?: Resolver<ResolversTypes['BlueprintComparison'], ParentType, ContextType, RequireFields<QueryCompareBlueprintVersionsArgs, 'from' | 'name' | 'to'>>;
   cooperative?: Resolver<Maybe<ResolversTypes['Cooperative']>, ParentType, ContextType, RequireFields<QueryCooperativeArgs, 'slug'>>;
   cooperatives?: Resolver<ResolversTypes['CooperativeConnection'], ParentType, ContextType, RequireFields<QueryCooperativesArgs, 'first'>>;
+  fairShareStandings?: Resolver<Array<ResolversTypes['FairShareStanding']>, ParentType, ContextType>;
   forumBookmarks?: Resolver<ResolversTypes['ForumBookmarkConnection'], ParentType, ContextType, RequireFields<QueryForumBookmarksArgs, 'first'>>;
   forumCategories?: Resolver<Array<ResolversTypes['ForumCategory']>, ParentType, ContextType>;
   forumCategory?: Resolver<Maybe<ResolversTypes['ForumCategory']>, ParentType, ContextType, RequireFields<QueryForumCategoryArgs, 'slug'>>;
@@ -5394,6 +6180,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   forumTagWatches?: Resolver<Array<ResolversTypes['ForumTagWatch']>, ParentType, ContextType>;
   forumTopic?: Resolver<Maybe<ResolversTypes['ForumTopic']>, ParentType, ContextType, RequireFields<QueryForumTopicArgs, 'id'>>;
   forumTopics?: Resolver<ResolversTypes['ForumTopicConnection'], ParentType, ContextType, RequireFields<QueryForumTopicsArgs, 'first' | 'order'>>;
+  ledgerDays?: Resolver<Array<ResolversTypes['LedgerDay']>, ParentType, ContextType, RequireFields<QueryLedgerDaysArgs, 'cooperativeId' | 'from' | 'to'>>;
+  ledgerStatement?: Resolver<ResolversTypes['LedgerStatement'], ParentType, ContextType, RequireFields<QueryLedgerStatementArgs, 'cooperativeId' | 'month'>>;
   manual?: Resolver<Maybe<ResolversTypes['Manual']>, ParentType, ContextType, RequireFields<QueryManualArgs, 'slug'>>;
   manualProposal?: Resolver<Maybe<ResolversTypes['ManualChangeProposal']>, ParentType, ContextType, RequireFields<QueryManualProposalArgs, 'id'>>;
   manuals?: Resolver<ResolversTypes['ManualConnection'], ParentType, ContextType, RequireFields<QueryManualsArgs, 'first'>>;
@@ -5402,6 +6190,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   memberClusters?: Resolver<ResolversTypes['MemberClusterConnection'], ParentType, ContextType, RequireFields<QueryMemberClustersArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'handle'>>;
+  placement?: Resolver<Maybe<ResolversTypes['Placement']>, ParentType, ContextType, RequireFields<QueryPlacementArgs, 'id'>>;
+  placements?: Resolver<ResolversTypes['PlacementConnection'], ParentType, ContextType, Partial<QueryPlacementsArgs>>;
+  previewPlacement?: Resolver<ResolversTypes['PlacementPreview'], ParentType, ContextType, RequireFields<QueryPreviewPlacementArgs, 'request'>>;
   renderBlueprint?: Resolver<ResolversTypes['RenderedBlueprint'], ParentType, ContextType, RequireFields<QueryRenderBlueprintArgs, 'name' | 'version'>>;
   search?: Resolver<ResolversTypes['SearchResults'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'query'>>;
   searchMisses?: Resolver<ResolversTypes['SearchMissConnection'], ParentType, ContextType, RequireFields<QuerySearchMissesArgs, 'first'>>;
@@ -5459,6 +6250,10 @@ export type RenewLeasePayloadResolvers<ContextType = GraphQLContext, ParentType 
 }>;
 
 export type ReportStatusPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportStatusPayload'] = ResolversParentTypes['ReportStatusPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ReportWorkStatusPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportWorkStatusPayload'] = ResolversParentTypes['ReportWorkStatusPayload']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
@@ -5591,6 +6386,22 @@ export type WithdrawCapacityOfferPayloadResolvers<ContextType = GraphQLContext, 
   offer?: Resolver<ResolversTypes['CapacityOffer'], ParentType, ContextType>;
 }>;
 
+export type WorkConditionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkCondition'] = ResolversParentTypes['WorkCondition']> = ResolversObject<{
+  lastTransitionTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WorkObjectStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkObjectStatus'] = ResolversParentTypes['WorkObjectStatus']> = ResolversObject<{
+  apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type YankBlueprintVersionPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['YankBlueprintVersionPayload'] = ResolversParentTypes['YankBlueprintVersionPayload']> = ResolversObject<{
   version?: Resolver<ResolversTypes['BlueprintVersion'], ParentType, ContextType>;
 }>;
@@ -5600,6 +6411,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   AddManualMaintainerPayload?: AddManualMaintainerPayloadResolvers<ContextType>;
   AddMemberPayload?: AddMemberPayloadResolvers<ContextType>;
   AgentCredential?: AgentCredentialResolvers<ContextType>;
+  AgentWorkItem?: AgentWorkItemResolvers<ContextType>;
   ApiToken?: ApiTokenResolvers<ContextType>;
   ApplyForCooperativePayload?: ApplyForCooperativePayloadResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
@@ -5624,6 +6436,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   BlueprintSchemaChange?: BlueprintSchemaChangeResolvers<ContextType>;
   BlueprintSignatureInfo?: BlueprintSignatureInfoResolvers<ContextType>;
   BlueprintVersion?: BlueprintVersionResolvers<ContextType>;
+  CancelPlacementPayload?: CancelPlacementPayloadResolvers<ContextType>;
   CapacityOffer?: CapacityOfferResolvers<ContextType>;
   CapacityOfferAudience?: CapacityOfferAudienceResolvers<ContextType>;
   CapacityOfferConnection?: CapacityOfferConnectionResolvers<ContextType>;
@@ -5650,12 +6463,14 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CooperativeEdge?: CooperativeEdgeResolvers<ContextType>;
   CreateApiTokenPayload?: CreateApiTokenPayloadResolvers<ContextType>;
   CreateClusterJoinTokenPayload?: CreateClusterJoinTokenPayloadResolvers<ContextType>;
+  CreatePlacementPayload?: CreatePlacementPayloadResolvers<ContextType>;
   CutManualReleasePayload?: CutManualReleasePayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DecideCooperativePayload?: DecideCooperativePayloadResolvers<ContextType>;
   DeclineManualProposalPayload?: DeclineManualProposalPayloadResolvers<ContextType>;
   DeleteForumDraftPayload?: DeleteForumDraftPayloadResolvers<ContextType>;
   EditManualPagePayload?: EditManualPagePayloadResolvers<ContextType>;
+  FairShareStanding?: FairShareStandingResolvers<ContextType>;
   ForumAdvisory?: ForumAdvisoryResolvers<ContextType>;
   ForumAdvisoryAcknowledgement?: ForumAdvisoryAcknowledgementResolvers<ContextType>;
   ForumAnswerReleaseConfirmation?: ForumAnswerReleaseConfirmationResolvers<ContextType>;
@@ -5701,6 +6516,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   InviteMemberPayload?: InviteMemberPayloadResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   LeaveCooperativePayload?: LeaveCooperativePayloadResolvers<ContextType>;
+  LedgerDay?: LedgerDayResolvers<ContextType>;
+  LedgerLine?: LedgerLineResolvers<ContextType>;
+  LedgerStatement?: LedgerStatementResolvers<ContextType>;
   Manual?: ManualResolvers<ContextType>;
   ManualChangeProposal?: ManualChangeProposalResolvers<ContextType>;
   ManualChangeProposalEdge?: ManualChangeProposalEdgeResolvers<ContextType>;
@@ -5737,6 +6555,20 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  Placement?: PlacementResolvers<ContextType>;
+  PlacementClusterExplanation?: PlacementClusterExplanationResolvers<ContextType>;
+  PlacementConnection?: PlacementConnectionResolvers<ContextType>;
+  PlacementDecision?: PlacementDecisionResolvers<ContextType>;
+  PlacementEdge?: PlacementEdgeResolvers<ContextType>;
+  PlacementFilterCount?: PlacementFilterCountResolvers<ContextType>;
+  PlacementFilterRejection?: PlacementFilterRejectionResolvers<ContextType>;
+  PlacementInputProblem?: PlacementInputProblemResolvers<ContextType>;
+  PlacementMode?: PlacementModeResolvers<ContextType>;
+  PlacementPreview?: PlacementPreviewResolvers<ContextType>;
+  PlacementPreviewAssignment?: PlacementPreviewAssignmentResolvers<ContextType>;
+  PlacementResources?: PlacementResourcesResolvers<ContextType>;
+  PlacementScore?: PlacementScoreResolvers<ContextType>;
+  PlacementWork?: PlacementWorkResolvers<ContextType>;
   ProposeManualChangeFromForumAnswerPayload?: ProposeManualChangeFromForumAnswerPayloadResolvers<ContextType>;
   ProposeManualChangePayload?: ProposeManualChangePayloadResolvers<ContextType>;
   PublishBlueprintVersionPayload?: PublishBlueprintVersionPayloadResolvers<ContextType>;
@@ -5752,6 +6584,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   RenderedBlueprintFile?: RenderedBlueprintFileResolvers<ContextType>;
   RenewLeasePayload?: RenewLeasePayloadResolvers<ContextType>;
   ReportStatusPayload?: ReportStatusPayloadResolvers<ContextType>;
+  ReportWorkStatusPayload?: ReportWorkStatusPayloadResolvers<ContextType>;
   ResourceAmount?: ResourceAmountResolvers<ContextType>;
   RestoreManualPageRevisionPayload?: RestoreManualPageRevisionPayloadResolvers<ContextType>;
   RevokeApiTokenPayload?: RevokeApiTokenPayloadResolvers<ContextType>;
@@ -5774,6 +6607,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   UpdateCooperativePayload?: UpdateCooperativePayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   WithdrawCapacityOfferPayload?: WithdrawCapacityOfferPayloadResolvers<ContextType>;
+  WorkCondition?: WorkConditionResolvers<ContextType>;
+  WorkObjectStatus?: WorkObjectStatusResolvers<ContextType>;
   YankBlueprintVersionPayload?: YankBlueprintVersionPayloadResolvers<ContextType>;
 }>;
 

@@ -7,6 +7,7 @@ import { CLUSTER_RULES } from "./cluster-rules.js";
 import { SEARCH_RULES } from "./search-rules.js";
 import { MANUAL_RULES } from "./manual-rules.js";
 import { OFFER_RULES } from "./offer-rules.js";
+import { PLACEMENT_RULES } from "./placement-rules.js";
 
 /**
  * Every domain's rules. A domain adds its file here; action names are unique across domains (checked at start).
@@ -21,6 +22,7 @@ export const RULE_SETS = [
   CLUSTER_RULES,
   MANUAL_RULES,
   OFFER_RULES,
+  PLACEMENT_RULES,
 ] as const;
 
 /** Every action the policy knows. */
