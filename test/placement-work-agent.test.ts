@@ -4,13 +4,16 @@ import { inTransaction } from "../server/db/transaction.js";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import type { MemberCluster } from "../server/modules/clusters/member-cluster.entity.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
+import type { Person } from "../server/modules/people/person.entity.js";
 import {
   type PlacementWork,
   PlacementWorkEntity,
 } from "../server/modules/placement/model/placement-work.entity.js";
 import { buildRegisteredCluster } from "./support/cluster-factories.js";
 import { REVOKE } from "./support/cluster-operations.js";
-import { buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
+import { buildApiToken, buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
+import { buildPlaceableCluster } from "./support/placeable-cluster.js";
+import { CANCEL_PLACEMENT, CREATE_PLACEMENT, placementRequest } from "./support/placement-operations.js";
 import { expectData, expectErrorCode, graphql, problemFields } from "./support/graphql-client.js";
 import { buildPlacementWithWork, type WorkSpec } from "./support/placement-factories.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
@@ -35,12 +38,14 @@ let hub: TestHub;
 const clock = new ManualClock(new Date());
 let guest: Cooperative;
 let guestAdminId: string;
+let guestAdmin: Person;
 let personToken: string;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock });
   const admin = await buildPerson(hub.database.dataSource);
   guestAdminId = admin.id;
+  guestAdmin = admin;
   guest = await buildCooperative(hub.database.dataSource, { admins: [admin] });
   ({ token: personToken } = await buildCaller(hub.database.dataSource));
 });
@@ -340,5 +345,62 @@ describe("revoking a cluster", () => {
       [revoked.cluster.id],
     );
     expect(count).toBe(1);
+  });
+});
+
+describe("the whole round with the write side", () => {
+  it("delivers a created placement, and releases it once the agent removed it after cancel", async () => {
+    const { cluster, credential } = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      labels: { pool: "round" },
+    });
+    const adminToken = await buildApiToken(hub.database.dataSource, guestAdmin);
+    const request = placementRequest(toGlobalId("Cooperative", guest.id), {
+      constraints: { labelSelector: { matchLabels: [{ key: "pool", value: "round" }] } },
+    });
+    const created = expectData(
+      await graphql<{ createPlacement: { placement: { id: string } } }>(
+        hub.url,
+        CREATE_PLACEMENT,
+        { input: { request } },
+        { token: adminToken },
+      ),
+    ).createPlacement.placement;
+    const [item] = await agentWork(credential);
+    expect(item).toMatchObject({ placementId: created.id, desiredState: "PRESENT", replicas: 2 });
+    expect(item.manifests.map((object) => object.kind).sort()).toEqual(["Deployment", "Service"]);
+    const available = [condition("Applied", "True"), condition("Available", "True")];
+    await report(credential, {
+      workId: item.id,
+      generation: item.generation,
+      conditions: available,
+      objects: [],
+    });
+
+    const cancelled = await graphql<{ cancelPlacement: { placement: { status: string } } }>(
+      hub.url,
+      CANCEL_PLACEMENT,
+      { input: { placementId: created.id } },
+      { token: adminToken },
+    );
+    expect(expectData(cancelled).cancelPlacement.placement.status).toBe("CANCELLED");
+    const [removing] = await agentWork(credential);
+    expect(removing).toMatchObject({ id: item.id, desiredState: "ABSENT", generation: item.generation + 1 });
+    const removed = await report(credential, {
+      workId: item.id,
+      generation: removing.generation,
+      conditions: [],
+      objects: [],
+      removed: true,
+    });
+    expect(expectData(removed).reportWorkStatus.accepted).toBe(true);
+    expect(await agentWork(credential)).toEqual([]);
+    const [row] = await hub.database.dataSource.query(
+      `SELECT p.status, count(*) FILTER (WHERE w.released_at IS NULL)::int AS live
+         FROM placement p JOIN placement_work w ON w.placement_id = p.id
+        WHERE w.cluster_id = $1 GROUP BY p.status`,
+      [cluster.id],
+    );
+    expect(row).toEqual({ status: "cancelled", live: 0 });
   });
 });
