@@ -12,7 +12,7 @@ export interface FailoverRunResult {
   ran: boolean;
   moved: number;
   noCapacity: number;
-  /** Lost work left for later because the minute's eviction budget was spent. */
+  /** Evictions still allowed in this minute after the run. */
   budgetLeft: number;
 }
 

@@ -14,7 +14,7 @@ export interface LostWork {
  * Lost work due for failover at `now`, longest lost first. A cluster counts as lost while its Available condition
  * is Unknown or its lease is lost (the lease sweeper sets both at once, `lease_lost_at` = the transition time);
  * denied or un-accepted clusters that still renew are not lost. Only placements still `placed` fail over; a
- * placement whose last failover attempt found no capacity within `retryAfter` waits.
+ * placement whose failover found no capacity after `noCapacitySince` waits for its retry.
  */
 export async function findLostWork(
   manager: EntityManager,
