@@ -18,6 +18,7 @@ import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-type
 import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
 import { placementMutationResolvers } from "../modules/placement/placement-mutations.resolvers.js";
 import { placementWriteTypeResolvers } from "../modules/placement/placement-write-types.resolvers.js";
+import { WORK_RESOLVERS } from "../modules/placement/work/index.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
 
@@ -49,6 +50,7 @@ const RESOLVERS: Resolvers[] = [
   ...MANUAL_RESOLVERS,
   placementMutationResolvers,
   placementWriteTypeResolvers,
+  ...WORK_RESOLVERS,
 ];
 
 export function buildHubSchema(): GraphQLSchema {
