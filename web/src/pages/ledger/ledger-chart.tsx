@@ -6,7 +6,7 @@ import type { LedgerDay } from "./ledger-types.js";
 const WIDTH = 640;
 const HEIGHT = 200;
 const AXIS = 24;
-const TOP = 8;
+const TOP = 18;
 const COLOURS = { provided: "#1b5e20", consumed: "#0d47a1" } as const;
 
 /** The chart's data as a table: the accessible fallback, and what a reader copies numbers from. */
@@ -63,6 +63,10 @@ export function LedgerChart({ days, title }: { days: LedgerDay[]; title: string 
       >
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{description}</desc>
+        <text x={WIDTH - 2} y={TOP - 5} fontSize={11} textAnchor="end" fill="#333">
+          {hours(maximum)}
+        </text>
+        <line x1={0} x2={WIDTH} y1={TOP} y2={TOP} stroke="#ccc" strokeWidth={1} strokeDasharray="3 3" />
         <line x1={0} x2={WIDTH} y1={HEIGHT - AXIS} y2={HEIGHT - AXIS} stroke="#666" strokeWidth={1} />
         {days.map((day, index) => {
           const x = index * slot + (slot - 2 * bar) / 2;

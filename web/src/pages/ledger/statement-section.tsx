@@ -37,7 +37,6 @@ export function StatementSection({
         {hours(statement.consumedEquivalentSeconds)} core-hour equivalents of other cooperatives' capacity in{" "}
         {label} (UTC). Work on its own clusters is not counted.
       </p>
-      <LedgerChart days={data.ledgerDays} title={`Given vs used per day, ${label}`} />
       <StatementTable
         caption="Provided to other cooperatives"
         direction="provided"
@@ -50,6 +49,7 @@ export function StatementSection({
         lines={statement.consumed}
         total={statement.consumedEquivalentSeconds}
       />
+      <LedgerChart days={data.ledgerDays} title={`Given vs used per day, ${label}`} />
     </section>
   );
 }
