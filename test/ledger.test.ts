@@ -3,6 +3,7 @@ import { ManualClock } from "../server/clock.js";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import type { MemberCluster } from "../server/modules/clusters/member-cluster.entity.js";
 import { type Cooperative, CooperativeEntity } from "../server/modules/cooperatives/cooperative.entity.js";
+import { decayedIntervalSeconds } from "../server/modules/placement/ledger/decayed-interval.js";
 import { fairShareFactor } from "../server/modules/placement/ledger/fair-share.js";
 import { buildAcceptedCluster } from "./support/cluster-factories.js";
 import { buildCaller, buildCooperative } from "./support/factories.js";
@@ -253,6 +254,14 @@ describe("Fair-share standings", () => {
     expect(giver.used).toBeCloseTo(taker.provided, 6);
     expect(giver.provided).toBeGreaterThan(giver.used);
     for (const standing of standings) expect(standing.factor).toBeCloseTo(fairShareFactor(standing), 12);
+    // The database's closed form agrees with the pure one over the rows built above.
+    const decayed = (rate: number, from: string, to: string | null) =>
+      decayedIntervalSeconds(rate, at(from), to ? at(to) : NOW, NOW);
+    expect(giver.provided).toBeCloseTo(
+      decayed(2, "2026-10-31T22:00:00Z", "2026-11-01T02:00:00Z") + decayed(2, "2026-11-24T08:00:00Z", null),
+      6,
+    );
+    expect(giver.used).toBeCloseTo(decayed(21, "2026-11-10T00:00:00Z", "2026-11-10T01:00:00Z"), 6);
   });
 
   it("are for members of approved cooperatives and stewards only", async () => {
