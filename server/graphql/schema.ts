@@ -16,6 +16,7 @@ import { blueprintMutationResolvers } from "../modules/blueprints/api/blueprint-
 import { blueprintQueryResolvers } from "../modules/blueprints/api/blueprint-queries.resolvers.js";
 import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-types.resolvers.js";
 import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
+import { PLACEMENT_READ_RESOLVERS } from "../modules/placement/read/index.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
 
@@ -45,6 +46,7 @@ const RESOLVERS: Resolvers[] = [
   blueprintMutationResolvers,
   blueprintTypeResolvers,
   ...MANUAL_RESOLVERS,
+  ...PLACEMENT_READ_RESOLVERS,
 ];
 
 export function buildHubSchema(): GraphQLSchema {
