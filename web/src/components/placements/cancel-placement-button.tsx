@@ -25,9 +25,11 @@ export function CancelPlacementButton({
   };
   if (!confirming)
     return (
-      <button type="button" className="button button-danger-ghost" onClick={() => setConfirming(true)}>
-        Cancel placement
-      </button>
+      <div className="actions">
+        <button type="button" className="button button-danger-ghost" onClick={() => setConfirming(true)}>
+          Cancel placement
+        </button>
+      </div>
     );
   return (
     <div className="notice notice-warning" role="alertdialog" aria-labelledby="cancel-confirm-text">
