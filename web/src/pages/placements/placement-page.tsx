@@ -1,4 +1,5 @@
 import { CancelPlacementButton } from "../../components/placements/cancel-placement-button.js";
+import { DecisionHistory, type DecisionSummary } from "../../components/placements/decision-history.js";
 import { ExplanationTable } from "../../components/placements/explanation-table.js";
 import {
   type Decision,
@@ -56,7 +57,7 @@ interface PlacementDetail {
   mode: { kind: string; clusters: number | null };
   work: PlacementWork[];
   decision: Decision | null;
-  decisions: Array<Omit<Decision, "clusters" | "filterCounts" | "fairShare">>;
+  decisions: DecisionSummary[];
 }
 
 /** How often the page asks again while agents are still applying or removing work. */
@@ -163,35 +164,7 @@ export function PlacementPage({ id }: { id: string }) {
       )}
 
       <h2>Decision history</h2>
-      <div className="table-scroll">
-        <table className="table">
-          <caption className="visually-hidden">Decision history</caption>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Trigger</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Replicas placeable</th>
-              <th scope="col">Clusters (filtered)</th>
-            </tr>
-          </thead>
-          <tbody>
-            {placement.decisions.map((decision) => (
-              <tr key={decision.id}>
-                <th scope="row">{time(decision.decidedAt)}</th>
-                <td>{decision.trigger}</td>
-                <td>{decision.outcome}</td>
-                <td>
-                  {decision.placeableReplicas} of {decision.requestedReplicas}
-                </td>
-                <td>
-                  {decision.clusterCount} ({decision.filteredCount})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DecisionHistory decisions={placement.decisions} />
     </div>
   );
 }
