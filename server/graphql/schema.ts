@@ -17,6 +17,8 @@ import { blueprintQueryResolvers } from "../modules/blueprints/api/blueprint-que
 import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-types.resolvers.js";
 import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
 import { PLACEMENT_READ_RESOLVERS } from "../modules/placement/read/index.js";
+import { placementMutationResolvers } from "../modules/placement/placement-mutations.resolvers.js";
+import { placementWriteTypeResolvers } from "../modules/placement/placement-write-types.resolvers.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
 
@@ -47,6 +49,8 @@ const RESOLVERS: Resolvers[] = [
   blueprintTypeResolvers,
   ...MANUAL_RESOLVERS,
   ...PLACEMENT_READ_RESOLVERS,
+  placementMutationResolvers,
+  placementWriteTypeResolvers,
 ];
 
 export function buildHubSchema(): GraphQLSchema {
