@@ -337,6 +337,20 @@ const MUTATIONS: Record<string, MutationEntry> = {
       token: (await buildRegisteredCluster(testHub.database.dataSource)).credential,
     }),
   },
+  reportWorkStatus: {
+    operation: "mutation($input: ReportWorkStatusInput!) { reportWorkStatus(input: $input) { accepted } }",
+    badInput: {
+      input: {
+        workId: "nonsense",
+        generation: 0,
+        conditions: [{ type: "Ready", status: "Maybe", reason: "" }],
+        objects: [],
+      },
+    },
+    prepare: async (testHub) => ({
+      token: (await buildRegisteredCluster(testHub.database.dataSource)).credential,
+    }),
+  },
   rotateCredential: {
     operation: "mutation { rotateCredential { credential { expiresAt } } }",
     badInput: {},

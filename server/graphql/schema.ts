@@ -19,6 +19,7 @@ import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
 import { PLACEMENT_READ_RESOLVERS } from "../modules/placement/read/index.js";
 import { placementMutationResolvers } from "../modules/placement/placement-mutations.resolvers.js";
 import { placementWriteTypeResolvers } from "../modules/placement/placement-write-types.resolvers.js";
+import { WORK_RESOLVERS } from "../modules/placement/work/index.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
 
@@ -51,6 +52,7 @@ const RESOLVERS: Resolvers[] = [
   ...PLACEMENT_READ_RESOLVERS,
   placementMutationResolvers,
   placementWriteTypeResolvers,
+  ...WORK_RESOLVERS,
 ];
 
 export function buildHubSchema(): GraphQLSchema {
