@@ -1,16 +1,25 @@
-import type { HubApi } from "../hub/hub-client.js";
+import type { HubApi, WorkHubApi } from "../hub/hub-client.js";
 import { HubError } from "../hub/hub-errors.js";
 import type {
+  AgentWorkItem,
   HubCredential,
   RegisterClusterInput,
   RegisterClusterResult,
   RenewLeaseResult,
   ReportStatusInput,
+  ReportWorkStatusInput,
 } from "../hub/operations.js";
 
 /** One call the fake hub received, stamped with the (virtual) time it arrived. */
 export interface FakeHubCall {
-  operation: "registerCluster" | "renewLease" | "reportStatus" | "rotateCredential" | "recordAgentEvents";
+  operation:
+    | "registerCluster"
+    | "renewLease"
+    | "reportStatus"
+    | "rotateCredential"
+    | "recordAgentEvents"
+    | "agentWork"
+    | "reportWorkStatus";
   at: number;
   /** Events in a recordAgentEvents batch. */
   eventCount?: number;
@@ -27,11 +36,15 @@ export interface FakeHubOptions {
 
 /**
  * An in-memory hub for agent tests: records every call with its time, can be taken down and brought back, and can
- * revoke the credential.
+ * revoke the credential. Serves `work` to the agent and keeps the work reports it receives.
  */
-export class FakeHub implements HubApi {
+export class FakeHub implements HubApi, WorkHubApi {
   readonly calls: FakeHubCall[] = [];
   readonly reports: ReportStatusInput[] = [];
+  /** What `agentWork` answers (a copy each time); tests edit it between cycles. */
+  work: AgentWorkItem[] = [];
+  /** Work status reports the hub accepted. */
+  readonly workReports: ReportWorkStatusInput[] = [];
   down = false;
   revoked = false;
   private rotations = 0;
@@ -74,6 +87,17 @@ export class FakeHub implements HubApi {
     const eventTypes = events.map((event) => ("type" in event ? String(event.type) : "?"));
     this.record("recordAgentEvents", { eventCount: events.length, eventTypes });
     return { accepted: events.length };
+  }
+
+  async agentWork(): Promise<AgentWorkItem[]> {
+    this.record("agentWork");
+    return structuredClone(this.work);
+  }
+
+  async reportWorkStatus(input: ReportWorkStatusInput): Promise<{ accepted: boolean }> {
+    this.record("reportWorkStatus");
+    this.workReports.push(structuredClone(input));
+    return { accepted: true };
   }
 
   private credential(): HubCredential {
