@@ -49,9 +49,10 @@ const RESOLVERS: Resolvers[] = [
   blueprintMutationResolvers,
   blueprintTypeResolvers,
   ...MANUAL_RESOLVERS,
-  ...PLACEMENT_READ_RESOLVERS,
   placementMutationResolvers,
   placementWriteTypeResolvers,
+  // After the write side's type resolvers: the read side owns Placement, PlacementWork and PlacementDecision.
+  ...PLACEMENT_READ_RESOLVERS,
   ...WORK_RESOLVERS,
 ];
 
