@@ -1,18 +1,18 @@
 import type { GraphqlError } from "../../lib/graphql.js";
 
-interface LooseLine {
-  clusterName?: string;
-  clusterId?: string;
-  filtered?: { filter?: string; reason?: string } | null;
-  total?: number | null;
+/** One line of `extensions.explanation.clusters`: the cluster's name, and its filter and reason or its total. */
+interface CompactLine {
+  cluster: string;
+  filter?: string;
+  reason?: string;
+  total?: number;
 }
 
-/** The explanation lines of a NO_CAPACITY error, whether the hub sends a list or an object with `clusters`. */
-function linesOf(explanation: unknown): LooseLine[] {
-  if (Array.isArray(explanation)) return explanation as LooseLine[];
+/** The explanation lines of a NO_CAPACITY error (at most 50; the stored decision keeps every cluster). */
+function linesOf(explanation: unknown): CompactLine[] {
   if (explanation && typeof explanation === "object" && "clusters" in explanation) {
     const clusters = (explanation as { clusters: unknown }).clusters;
-    return Array.isArray(clusters) ? (clusters as LooseLine[]) : [];
+    return Array.isArray(clusters) ? (clusters as CompactLine[]) : [];
   }
   return [];
 }
@@ -25,13 +25,13 @@ export function NoCapacityExplanation({ error }: { error: GraphqlError }) {
       <p className="notice-title">No capacity: {error.message}</p>
       {lines.length > 0 ? (
         <ul aria-label="Why no cluster could take it">
-          {lines.slice(0, 50).map((line, index) => (
+          {lines.map((line, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: the hub's order, never reordered here
             <li key={index}>
-              <strong>{line.clusterName ?? line.clusterId ?? "cluster"}</strong>:{" "}
-              {line.filtered
-                ? `${line.filtered.filter}: ${line.filtered.reason}`
-                : "not enough room after scoring"}
+              <strong>{line.cluster}</strong>:{" "}
+              {line.filter
+                ? `${line.filter}: ${line.reason}`
+                : `scored ${line.total?.toFixed(1)}, not enough room`}
             </li>
           ))}
         </ul>
