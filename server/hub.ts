@@ -41,6 +41,7 @@ import { type ForumFanoutJobs, startForumFanoutJobs } from "./modules/forum/fano
 import { type ForumMailJobs, startForumMailJobs } from "./modules/forum/mail/forum-mail-jobs.js";
 import { unsubscribeRoutes } from "./modules/forum/mail/unsubscribe-routes.js";
 import { webAppRoutes } from "./web-app.js";
+import { statementCsvRoutes } from "./modules/placement/ledger-store/statement-csv-route.js";
 
 /** A running hub. */
 export interface Hub {
@@ -243,6 +244,7 @@ export async function startHub(
   app.use(forumFeedRoutes({ dataSource, publicUrl }));
   app.use(manualAssetRoutes({ dataSource, contentDirectory: CONTENT_DIRECTORY }));
   app.use(unsubscribeRoutes({ dataSource, clock }));
+  app.use(statementCsvRoutes({ dataSource, clock, stepUpMaxAgeMinutes: config.session.stepUpMaxAgeMinutes }));
   app.use(webAppRoutes());
   app.use(
     (error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
