@@ -9,6 +9,7 @@ import {
   type PlacementWork,
   PlacementWorkEntity,
 } from "../server/modules/placement/model/placement-work.entity.js";
+import { MAX_REPORTED_OBJECTS } from "../server/modules/placement/work/work-report-schema.js";
 import { buildRegisteredCluster } from "./support/cluster-factories.js";
 import { REVOKE } from "./support/cluster-operations.js";
 import { buildApiToken, buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
@@ -163,7 +164,7 @@ describe("reportWorkStatus", () => {
 
   it("refuses bad input naming each field", async () => {
     const [work] = await placeOn([{ cluster: own.cluster }]);
-    const tooMany = Array.from({ length: 201 }, (_, index) => ({
+    const tooMany = Array.from({ length: MAX_REPORTED_OBJECTS + 1 }, (_, index) => ({
       apiVersion: "v1",
       kind: "ConfigMap",
       name: `c${index}`,
@@ -176,7 +177,7 @@ describe("reportWorkStatus", () => {
         conditions: [
           condition("Ready", "True"),
           condition("Applied", "Maybe"),
-          { type: "Degraded", status: "False", reason: "x".repeat(200) },
+          { type: "Degraded", status: "False", reason: "x".repeat(1025) },
         ],
         objects: tooMany,
       }),
@@ -199,7 +200,9 @@ describe("reportWorkStatus", () => {
     const longMessage = await report(
       own.credential,
       workInput(work, {
-        objects: [{ apiVersion: "v1", kind: "Pod", name: "p", status: "Failed", message: "m".repeat(2000) }],
+        objects: [
+          { apiVersion: "v1", kind: "Pod", name: "p", status: "Failed", message: "m".repeat(40_000) },
+        ],
       }),
     );
     expect(problemFields(longMessage)).toEqual(["input.objects.0.message"]);
