@@ -63,8 +63,18 @@ describe("Agent configuration", () => {
       hubUrl: undefined,
       source: undefined,
       logLevel: "info",
+      workIntervalSeconds: 10,
     });
     expect(parseAgentConfig(["run", "--in-cluster"], {})).toMatchObject({ source: { kind: "in-cluster" } });
+  });
+
+  it("takes the work poll interval from --work-interval or the environment, within 1–3600 s", () => {
+    expect(parseAgentConfig(["run", "--work-interval", "30"], {})).toMatchObject({ workIntervalSeconds: 30 });
+    expect(parseAgentConfig(["run"], { ALLIANCE_WORK_INTERVAL_SECONDS: "5" })).toMatchObject({
+      workIntervalSeconds: 5,
+    });
+    expect(parseAgentConfig(["run", "--work-interval", "0"], {})).toMatchObject({ command: "invalid" });
+    expect(parseAgentConfig(["run", "--work-interval", "soon"], {})).toMatchObject({ command: "invalid" });
   });
 
   it("rejects unknown commands and flags, and shows help without a command", () => {

@@ -6,6 +6,8 @@ import type { SourceSelection } from "./runtime/state-file.js";
 /** Default state location: a volume the agent's pod mounts (or a local directory when run by hand). */
 export const DEFAULT_STATE_FILE = "/var/lib/alliance-agent/state.json";
 const DEFAULT_SIMULATED_NODES = 20;
+/** Default period of work polls, in seconds. */
+export const DEFAULT_WORK_INTERVAL_SECONDS = 10;
 
 /** Every flag, its environment variable and its meaning: the single source for parsing and `--help`. */
 export const AGENT_FLAGS = [
@@ -48,6 +50,12 @@ export const AGENT_FLAGS = [
     help: `nodes of the simulated cluster (default ${DEFAULT_SIMULATED_NODES})`,
   },
   {
+    flag: "work-interval",
+    env: "ALLIANCE_WORK_INTERVAL_SECONDS",
+    value: "SECONDS",
+    help: `how often to ask the hub for work (default ${DEFAULT_WORK_INTERVAL_SECONDS})`,
+  },
+  {
     flag: "log-level",
     env: "ALLIANCE_LOG_LEVEL",
     value: "LEVEL",
@@ -77,6 +85,8 @@ export interface RunConfig {
   /** KUBERNETES_SERVICE_HOST and _PORT, for `--in-cluster`. */
   kubernetesService?: InClusterEndpoint;
   logLevel: string;
+  /** Seconds between `agentWork` polls. */
+  workIntervalSeconds: number;
 }
 
 /** Result of parsing the command line and environment. */
@@ -165,10 +175,25 @@ export function parseAgentConfig(argv: string[], env: Environment): AgentConfig 
     };
   }
   if (command === "run") {
+    const workIntervalText = text("work-interval", "ALLIANCE_WORK_INTERVAL_SECONDS");
+    const workIntervalSeconds = Number(workIntervalText ?? DEFAULT_WORK_INTERVAL_SECONDS);
+    if (!Number.isFinite(workIntervalSeconds) || workIntervalSeconds < 1 || workIntervalSeconds > 3600)
+      errors.push(
+        `--work-interval needs seconds between 1 and 3600, got ${JSON.stringify(workIntervalText)}`,
+      );
     if (errors.length > 0) return { command: "invalid", errors };
     const eventsFile =
       text("events-file", "ALLIANCE_EVENTS_FILE") ?? join(dirname(stateFile), "events.jsonl");
-    return { command, stateFile, eventsFile, hubUrl, source, kubernetesService, logLevel };
+    return {
+      command,
+      stateFile,
+      eventsFile,
+      hubUrl,
+      source,
+      kubernetesService,
+      logLevel,
+      workIntervalSeconds,
+    };
   }
   return { command: "invalid", errors: [`unknown command ${JSON.stringify(command)}: use join or run`] };
 }
@@ -190,7 +215,8 @@ export function agentHelp(): string {
     "  alliance-agent run [--state-file PATH] [--events-file PATH] [source flags]",
     "",
     "join registers this cluster with the hub and stores the credential; run keeps the lease, sends status",
-    "reports and events until stopped (exit 0 on SIGTERM, 3 when the credential is revoked).",
+    "reports and events, and applies (or removes) the work the hub assigns, until stopped (exit 0 on SIGTERM,",
+    "3 when the credential is revoked).",
     "",
     "Flags (a flag wins over its environment variable):",
     ...rows,

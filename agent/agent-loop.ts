@@ -10,6 +10,7 @@ import { sampleDelayMs } from "./status/sample-delay.js";
 import { type RunningBlueprint, runningBlueprints, sameBlueprints } from "./status/running-blueprints.js";
 import { shouldReport } from "./status/should-report.js";
 import { computeStatusReport, type StatusReport } from "./status/status-report.js";
+import type { WorkReconciler } from "./work/work-reconciler.js";
 
 /** The subset of pino's logger the agent uses, so tests can pass a recorder. */
 export interface AgentLogger {
@@ -48,7 +49,14 @@ export interface AgentLoopOptions {
   backoff?: Omit<BackoffOptions, "random">;
   logger: AgentLogger;
   signal?: AbortSignal;
+  /** Work delivery (`work/work-reconciler.ts`); without it the agent only keeps the lease and reports status. */
+  work?: Pick<WorkReconciler, "reconcile">;
+  /** How often the hub is asked for work; default {@link DEFAULT_WORK_INTERVAL_MS}. */
+  workIntervalMs?: number;
 }
+
+/** Default period of `agentWork` polls. */
+export const DEFAULT_WORK_INTERVAL_MS = 10_000;
 
 /** Default cluster read period when the status interval is longer. */
 export const DEFAULT_SAMPLE_INTERVAL_MS = 15_000;
@@ -68,13 +76,14 @@ interface PendingReport {
 /**
  * The agent's run loop. Each cycle does, in this order: renew the lease when due (always first after an outage),
  * rotate the credential when less than 20 % of its lifetime remains, read the cluster when due, send the latest
- * status report if one waits, then send queued events in one batch. A hub failure ends the cycle and the next one
- * starts after a jittered exponential backoff, so a returning hub sees one lease, one status and one event batch
- * from each agent rather than a backlog.
+ * status report if one waits, send queued events in one batch, then poll and reconcile work when due. A hub
+ * failure ends the cycle and the next one starts after a jittered exponential backoff, so a returning hub sees one
+ * lease, one status and one event batch from each agent rather than a backlog.
  */
 export class AgentLoop {
   private readonly random: () => number;
   private readonly backoff: Backoff;
+  private readonly workBackoff: Backoff;
   private readonly latest = new LatestOnly<PendingReport>();
   private credential: StoredCredential;
   private leaseMs: number;
@@ -82,6 +91,7 @@ export class AgentLoop {
   private readonly sampleIntervalMs: number;
   private nextLeaseAt = 0;
   private nextSampleAt = 0;
+  private nextWorkAt = 0;
   private lastSent: PendingReport | undefined;
   private outageStartedAt: Date | undefined;
   private forceReport = false;
@@ -90,6 +100,7 @@ export class AgentLoop {
   constructor(private readonly options: AgentLoopOptions) {
     this.random = options.random ?? Math.random;
     this.backoff = new Backoff({ ...(options.backoff ?? DEFAULT_BACKOFF), random: this.random });
+    this.workBackoff = new Backoff({ ...(options.backoff ?? DEFAULT_BACKOFF), random: this.random });
     this.credential = options.credential;
     this.leaseMs = options.leaseSeconds * 1000;
     this.statusIntervalMs = options.statusIntervalSeconds * 1000;
@@ -131,6 +142,33 @@ export class AgentLoop {
     if (this.forceReport || now.getTime() >= this.nextSampleAt) await this.sample(now);
     await this.sendLatestStatus();
     await this.flushEvents();
+    if (this.options.work && now.getTime() >= this.nextWorkAt) await this.deliverWork(now);
+  }
+
+  /**
+   * Polls and reconciles work. When only the work calls fail (the hub answers leases), work polls back off on their
+   * own, by the loop's backoff policy but never faster than the work interval, so leases and status go on; a hub
+   * that is away altogether is caught by the lease first and backs off the whole loop.
+   */
+  private async deliverWork(now: Date): Promise<void> {
+    const intervalMs = this.options.workIntervalMs ?? DEFAULT_WORK_INTERVAL_MS;
+    this.nextWorkAt = now.getTime() + intervalMs;
+    try {
+      await this.options.work?.reconcile();
+      this.workBackoff.reset();
+    } catch (error) {
+      if (error instanceof HubError && error.unauthenticated) throw error;
+      const message = error instanceof Error ? error.message : String(error);
+      const code = error instanceof HubError ? error.code : undefined;
+      if (error instanceof HubError && error.retryable) {
+        const delayMs = Math.max(intervalMs, this.workBackoff.nextDelay());
+        this.nextWorkAt = now.getTime() + delayMs;
+        this.options.logger.warn({ code, retryInMs: delayMs }, `work poll failed: ${message}`);
+        return;
+      }
+      // A hub that does not serve work (older version) or a bug must not stop leases and status.
+      this.options.logger.error({ code }, `work: ${message}`);
+    }
   }
 
   private async renewLease(now: Date): Promise<void> {
@@ -244,7 +282,13 @@ export class AgentLoop {
   }
 
   private nextWakeAt(): number {
-    return Math.min(this.nextLeaseAt, this.nextSampleAt, rotationDueAt(this.credential).getTime());
+    const nextWorkAt = this.options.work ? this.nextWorkAt : Number.POSITIVE_INFINITY;
+    return Math.min(
+      this.nextLeaseAt,
+      this.nextSampleAt,
+      nextWorkAt,
+      rotationDueAt(this.credential).getTime(),
+    );
   }
 
   private event(now: Date, type: string, message: string, details?: AgentEvent["details"]): void {

@@ -15,6 +15,8 @@ import { SYSTEM_CLOCK } from "./runtime/clock.js";
 import { EventQueue } from "./runtime/event-queue.js";
 import { readAgentState, writeAgentState } from "./runtime/state-file.js";
 import { AGENT_VERSION } from "./version.js";
+import { createWorkTarget } from "./work/create-target.js";
+import { WorkReconciler } from "./work/work-reconciler.js";
 
 /** Process exit codes; a supervisor (Kubernetes) restarts on non-zero, and 3 tells an operator to re-join. */
 export const EXIT_CODES = { ok: 0, failure: 1, usage: 2, revoked: 3, unauthenticated: 4 } as const;
@@ -53,9 +55,17 @@ async function run(config: RunConfig): Promise<number> {
   const hub = new HubClient({ url: state.hubUrl, credential: () => credential.token, userAgent: USER_AGENT });
   const abort = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => abort.abort());
+  const work = new WorkReconciler({
+    hub,
+    target: await createWorkTarget(state.source, SYSTEM_CLOCK.now, config.kubernetesService),
+    logger,
+    now: SYSTEM_CLOCK.now,
+  });
   const loop = new AgentLoop({
     hub,
     source: await createClusterSource(state.source, SYSTEM_CLOCK.now, config.kubernetesService),
+    work,
+    workIntervalMs: config.workIntervalSeconds * 1000,
     clusterUid: state.clusterUid,
     credential,
     onCredentialRotated: (fresh) => {

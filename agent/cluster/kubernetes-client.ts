@@ -6,7 +6,10 @@ import "./node20-compat.js";
 
 export {
   CoreV1Api,
+  HttpMethod,
+  IsomorphicFetchHttpLibrary,
   KubeConfig,
+  RequestContext,
   StorageV1Api,
   type V1Container,
   type V1Node,

@@ -1,5 +1,7 @@
 import { HubError } from "./hub-errors.js";
 import {
+  AGENT_WORK,
+  type AgentWorkItem,
   type HubCredential,
   RECORD_AGENT_EVENTS,
   REGISTER_CLUSTER,
@@ -8,7 +10,9 @@ import {
   RENEW_LEASE,
   type RenewLeaseResult,
   REPORT_STATUS,
+  REPORT_WORK_STATUS,
   type ReportStatusInput,
+  type ReportWorkStatusInput,
   ROTATE_CREDENTIAL,
 } from "./operations.js";
 
@@ -19,6 +23,16 @@ export interface HubApi {
   reportStatus(input: ReportStatusInput): Promise<{ accepted: boolean }>;
   rotateCredential(): Promise<HubCredential>;
   recordAgentEvents(events: object[]): Promise<{ accepted: number | boolean }>;
+}
+
+/**
+ * The hub calls of work delivery (`work/work-reconciler.ts`). Separate from {@link HubApi} so hub stand-ins that
+ * only serve leases and status keep type-checking.
+ */
+export interface WorkHubApi {
+  /** This cluster's work, PRESENT and ABSENT, oldest first. */
+  agentWork(): Promise<AgentWorkItem[]>;
+  reportWorkStatus(input: ReportWorkStatusInput): Promise<{ accepted: boolean }>;
 }
 
 /** Options of {@link HubClient}. */
@@ -57,7 +71,7 @@ function errorFromGraphQL(error: GraphQLErrorShape, status: number): HubError {
 }
 
 /** A minimal GraphQL-over-HTTP client for the hub's agent API. */
-export class HubClient implements HubApi {
+export class HubClient implements HubApi, WorkHubApi {
   private readonly fetchImplementation: typeof fetch;
 
   constructor(private readonly options: HubClientOptions) {
@@ -124,5 +138,13 @@ export class HubClient implements HubApi {
 
   recordAgentEvents(events: object[]): Promise<{ accepted: number | boolean }> {
     return this.request(RECORD_AGENT_EVENTS, "recordAgentEvents", { input: { events } });
+  }
+
+  agentWork(): Promise<AgentWorkItem[]> {
+    return this.request(AGENT_WORK, "agentWork");
+  }
+
+  reportWorkStatus(input: ReportWorkStatusInput): Promise<{ accepted: boolean }> {
+    return this.request(REPORT_WORK_STATUS, "reportWorkStatus", { input });
   }
 }

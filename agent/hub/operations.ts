@@ -1,5 +1,5 @@
 /**
- * GraphQL documents of the hub mutations the agent calls, with their variable and result types. The hub
+ * GraphQL documents of the hub operations the agent calls, with their variable and result types. The hub
  * implements exactly these shapes; change them together with the hub schema.
  */
 
@@ -80,4 +80,73 @@ export interface ReportStatusInput {
   observedAt: string;
   report: object;
   blueprints?: Array<{ name: string; version: string }>;
+}
+
+/** The calling agent's work, PRESENT and ABSENT, oldest first. */
+export const AGENT_WORK = /* GraphQL */ `
+  query AgentWork {
+    agentWork {
+      id
+      generation
+      desiredState
+      namespace
+      guestCooperativeSlug
+      placementId
+      replicas
+      reservation { resource amount }
+      manifests
+    }
+  }
+`;
+
+/** Reports the status of one piece of work (or, for ABSENT work, that it is removed). */
+export const REPORT_WORK_STATUS = /* GraphQL */ `
+  mutation ReportWorkStatus($input: ReportWorkStatusInput!) {
+    reportWorkStatus(input: $input) { accepted }
+  }
+`;
+
+/** `ResourceAmount`: cpu in millicores, memory and `storage:<class>` in bytes, `gpu:<model>` and pods as counts. */
+export interface ResourceAmount {
+  resource: string;
+  amount: number;
+}
+
+/** `AgentWorkItem`: one piece of work for this cluster. `manifests` are the objects to apply in `namespace`. */
+export interface AgentWorkItem {
+  id: string;
+  generation: number;
+  desiredState: "PRESENT" | "ABSENT";
+  namespace: string;
+  guestCooperativeSlug: string;
+  placementId: string;
+  replicas: number;
+  reservation: ResourceAmount[];
+  manifests: unknown;
+}
+
+/** `WorkConditionInput`. */
+export interface WorkConditionInput {
+  type: "Applied" | "Available" | "Degraded";
+  status: "True" | "False" | "Unknown";
+  reason: string;
+  message: string;
+}
+
+/** `WorkObjectStatusInput`: e.g. Applied, Available, Progressing, Pending, Bound, Missing, Failed. */
+export interface WorkObjectStatusInput {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  status: string;
+  message: string;
+}
+
+/** `ReportWorkStatusInput`; `removed` only for ABSENT work whose namespace is gone. */
+export interface ReportWorkStatusInput {
+  workId: string;
+  generation: number;
+  conditions: WorkConditionInput[];
+  objects: WorkObjectStatusInput[];
+  removed?: boolean;
 }

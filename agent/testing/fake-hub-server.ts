@@ -17,7 +17,7 @@ export interface FakeHubServer {
   close(): Promise<void>;
 }
 
-const OPERATION_NAME = /mutation\s+(\w+)/;
+const OPERATION_NAME = /(?:mutation|query)\s+(\w+)/;
 const DAY_MS = 86_400_000;
 
 /** The `data` the hub answers for an operation, in the agreed shapes; undefined for an unknown operation. */
@@ -41,14 +41,18 @@ function answerFor(operationName: string): object | undefined {
       return { rotateCredential: { credential: { token: "agent-token-2", expiresAt } } };
     case "RecordAgentEvents":
       return { recordAgentEvents: { accepted: true } };
+    case "AgentWork":
+      return { agentWork: [] };
+    case "ReportWorkStatus":
+      return { reportWorkStatus: { accepted: true } };
     default:
       return undefined;
   }
 }
 
 /**
- * A GraphQL-over-HTTP stand-in for the hub's agent API (the real resolvers do not exist yet), answering the five
- * agent mutations with the agreed shapes. Used to drive the real CLI end to end.
+ * A GraphQL-over-HTTP stand-in for the hub's agent API (the real resolvers do not exist yet), answering the agent's
+ * operations with the agreed shapes. Used to drive the real CLI end to end.
  */
 export async function startFakeHubServer(): Promise<FakeHubServer> {
   const state: FakeHubServer = { url: "", requests: [], revoked: false, close: async () => undefined };

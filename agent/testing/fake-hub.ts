@@ -1,16 +1,25 @@
-import type { HubApi } from "../hub/hub-client.js";
+import type { HubApi, WorkHubApi } from "../hub/hub-client.js";
 import { HubError } from "../hub/hub-errors.js";
 import type {
+  AgentWorkItem,
   HubCredential,
   RegisterClusterInput,
   RegisterClusterResult,
   RenewLeaseResult,
   ReportStatusInput,
+  ReportWorkStatusInput,
 } from "../hub/operations.js";
 
 /** One call the fake hub received, stamped with the (virtual) time it arrived. */
 export interface FakeHubCall {
-  operation: "registerCluster" | "renewLease" | "reportStatus" | "rotateCredential" | "recordAgentEvents";
+  operation:
+    | "registerCluster"
+    | "renewLease"
+    | "reportStatus"
+    | "rotateCredential"
+    | "recordAgentEvents"
+    | "agentWork"
+    | "reportWorkStatus";
   at: number;
   /** Events in a recordAgentEvents batch. */
   eventCount?: number;
@@ -27,12 +36,18 @@ export interface FakeHubOptions {
 
 /**
  * An in-memory hub for agent tests: records every call with its time, can be taken down and brought back, and can
- * revoke the credential.
+ * revoke the credential. Serves `work` to the agent and keeps the work reports it receives.
  */
-export class FakeHub implements HubApi {
+export class FakeHub implements HubApi, WorkHubApi {
   readonly calls: FakeHubCall[] = [];
   readonly reports: ReportStatusInput[] = [];
+  /** What `agentWork` answers (a copy each time); tests edit it between cycles. */
+  work: AgentWorkItem[] = [];
+  /** Work status reports the hub accepted. */
+  readonly workReports: ReportWorkStatusInput[] = [];
   down = false;
+  /** Only the work calls fail (retryable), as when the hub's work resolver has trouble. */
+  workDown = false;
   revoked = false;
   private rotations = 0;
 
@@ -76,6 +91,18 @@ export class FakeHub implements HubApi {
     return { accepted: events.length };
   }
 
+  async agentWork(): Promise<AgentWorkItem[]> {
+    this.record("agentWork", this.workDown ? { failed: true } : {});
+    if (this.workDown) throw new HubError("INTERNAL_SERVER_ERROR", "work resolver failed");
+    return structuredClone(this.work);
+  }
+
+  async reportWorkStatus(input: ReportWorkStatusInput): Promise<{ accepted: boolean }> {
+    this.record("reportWorkStatus");
+    this.workReports.push(structuredClone(input));
+    return { accepted: true };
+  }
+
   private credential(): HubCredential {
     const lifetime = this.options.credentialLifetimeMs ?? 24 * 3_600_000;
     return {
@@ -86,7 +113,12 @@ export class FakeHub implements HubApi {
 
   private record(operation: FakeHubCall["operation"], extra: Partial<FakeHubCall> = {}): void {
     const failed = this.down || this.revoked;
-    this.calls.push({ operation, at: this.options.now().getTime(), failed, ...extra });
+    this.calls.push({
+      operation,
+      at: this.options.now().getTime(),
+      ...extra,
+      failed: failed || extra.failed === true,
+    });
     if (this.revoked) throw new HubError("UNAUTHENTICATED", "credential revoked", "revoked", 200);
     if (this.down) throw new HubError("NETWORK_ERROR", "connect ECONNREFUSED");
   }

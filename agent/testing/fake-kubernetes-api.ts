@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { KubeConfig } from "../cluster/kubernetes-client.js";
+import { FakeObjectStore } from "./fake-kubernetes-apply.js";
 import {
   FIXTURE_CLAIMS,
   FIXTURE_CLUSTER_UID,
@@ -27,6 +28,8 @@ export interface FakeKubernetesApi {
   url: string;
   /** Path and query of every request, in arrival order. */
   requests: string[];
+  /** Objects applied through the write paths, and every write recorded (`fake-kubernetes-apply.ts`). */
+  store: FakeObjectStore;
   /** A KubeConfig pointing at this server. */
   kubeConfig(): KubeConfig;
   close(): Promise<void>;
@@ -71,6 +74,7 @@ export async function startFakeKubernetesApi(
   options: FakeKubernetesApiOptions = {},
 ): Promise<FakeKubernetesApi> {
   const requests: string[] = [];
+  const store = new FakeObjectStore();
   const routes: Record<string, (query: URLSearchParams) => [number, object]> = {
     "/version": () => [
       200,
@@ -113,18 +117,28 @@ export async function startFakeKubernetesApi(
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     requests.push(`${url.pathname}${url.search}`);
-    const route = request.method === "GET" ? routes[url.pathname] : undefined;
-    const [code, body] = route
-      ? route(url.searchParams)
-      : [404, status(404, "NotFound", `${url.pathname} not found`)];
-    response.writeHead(code, { "content-type": "application/json" });
-    response.end(JSON.stringify(body));
+    let text = "";
+    request.on("data", (chunk) => {
+      text += chunk;
+    });
+    request.on("end", () => {
+      const route = request.method === "GET" ? routes[url.pathname] : undefined;
+      const [code, body] = route
+        ? route(url.searchParams)
+        : (store.handle(request.method ?? "GET", url, request.headers["content-type"], text) ?? [
+            404,
+            status(404, "NotFound", `${url.pathname} not found`),
+          ]);
+      response.writeHead(code, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     requests,
+    store,
     kubeConfig: () => {
       const kubeConfig = new KubeConfig();
       kubeConfig.loadFromOptions({

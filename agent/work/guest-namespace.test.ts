@@ -1,48 +1,77 @@
 import { describe, expect, it } from "vitest";
-import { guestNamespaceManifests, guestNamespaceName } from "./guest-namespace.js";
+import { guestNamespaceManifests, placementLabelValue, quotaFor } from "./guest-namespace.js";
 
-const RESERVATION = {
+const SPEC = {
+  namespace: "alliance-guest-campus-cloud-3f2a9c1e",
   guestSlug: "campus-cloud",
-  placementId: "3f2a9c1e-0000-4000-8000-000000000000",
-  cpuMillicores: 4000,
-  memoryBytes: 8 * 1024 ** 3,
-  storageBytes: 20 * 1024 ** 3,
-  pods: 10,
+  placementId: "UGxhY2VtZW50OjNmMmE5YzFlLTAwMDAtNDAwMC04MDAwLTAwMDAwMDAwMDAwMA",
+  reservation: [
+    { resource: "cpu", amount: 4000 },
+    { resource: "memory", amount: 8 * 1024 ** 3 },
+    { resource: "storage:openebs-hostpath", amount: 20 * 1024 ** 3 },
+    { resource: "gpu:NVIDIA-L40S", amount: 1 },
+    { resource: "pods", amount: 10 },
+  ],
 };
 
 describe("Guest namespaces", () => {
-  it("names the namespace after the guest and the placement, within 63 characters", () => {
-    expect(guestNamespaceName(RESERVATION)).toBe("alliance-guest-campus-cloud-3f2a9c1e");
-    const long = guestNamespaceName({
-      ...RESERVATION,
-      guestSlug: "a-very-long-cooperative-slug-that-goes-on-and-on-and-on",
-    });
-    expect(long.length).toBeLessThanOrEqual(63);
-    expect(long).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+  it("uses the hub-given namespace name for every object", () => {
+    const objects = guestNamespaceManifests(SPEC);
+    expect(objects.map((object) => object.kind)).toEqual([
+      "Namespace",
+      "ResourceQuota",
+      "LimitRange",
+      "NetworkPolicy",
+    ]);
+    expect((objects[0].metadata as { name: string }).name).toBe(SPEC.namespace);
+    for (const object of objects.slice(1))
+      expect((object.metadata as { namespace: string }).namespace).toBe(SPEC.namespace);
   });
 
   it("caps the namespace at the reservation and forbids load balancers and node ports", () => {
-    const quota = guestNamespaceManifests(RESERVATION).find((object) => object.kind === "ResourceQuota");
+    const quota = guestNamespaceManifests(SPEC).find((object) => object.kind === "ResourceQuota");
     expect(quota?.spec).toEqual({
-      hard: expect.objectContaining({
+      hard: {
         "requests.cpu": "4000m",
-        "limits.memory": String(8 * 1024 ** 3),
+        "requests.memory": String(8 * 1024 ** 3),
+        "requests.storage": String(20 * 1024 ** 3),
+        "openebs-hostpath.storageclass.storage.k8s.io/requests.storage": String(20 * 1024 ** 3),
+        "requests.nvidia.com/gpu": "1",
         pods: "10",
         "count/services.loadbalancer": "0",
         "count/services.nodeports": "0",
-      }),
+      },
     });
   });
 
+  it("gives no storage or GPUs when none are reserved, and rounds fractions up", () => {
+    const hard = quotaFor([
+      { resource: "cpu", amount: 1500.2 },
+      { resource: "memory", amount: 1024 },
+    ]);
+    expect(hard["requests.cpu"]).toBe("1501m");
+    expect(hard["requests.storage"]).toBe("0");
+    expect(hard["requests.nvidia.com/gpu"]).toBe("0");
+  });
+
   it("enforces the restricted Pod Security level and isolates the network", () => {
-    const [namespace, , , policy] = guestNamespaceManifests({ ...RESERVATION, gpus: 1 });
+    const [namespace, , , policy] = guestNamespaceManifests(SPEC);
     const labels = (namespace?.metadata as { labels: Record<string, string> } | undefined)?.labels ?? {};
     expect(labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
+    expect(labels["alliance.coop/placement"]).toBe(SPEC.placementId);
     const spec = policy?.spec as {
+      podSelector: object;
       policyTypes: string[];
       egress: Array<{ to: Array<{ ipBlock?: { except: string[] } }> }>;
     };
+    expect(spec.podSelector).toEqual({});
     expect(spec.policyTypes).toEqual(["Ingress", "Egress"]);
     expect(spec.egress.at(-1)?.to[0]?.ipBlock?.except).toContain("10.0.0.0/8");
+  });
+
+  it("turns any placement id into a valid label value", () => {
+    expect(placementLabelValue("-abc_def-")).toBe("abc_def");
+    expect(placementLabelValue("a/b=c")).toBe("a-b-c");
+    expect(placementLabelValue("x".repeat(80))).toHaveLength(63);
   });
 });

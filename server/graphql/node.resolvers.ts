@@ -5,6 +5,7 @@ import { MemberClusterEntity } from "../modules/clusters/member-cluster.entity.j
 import { CooperativeEntity } from "../modules/cooperatives/cooperative.entity.js";
 import { MembershipEntity } from "../modules/cooperatives/membership.entity.js";
 import { PersonEntity } from "../modules/people/person.entity.js";
+import { loadVisiblePlacementNode } from "../modules/placement/read/placement-node.js";
 import type { GraphQLContext } from "./context.js";
 import type { Resolvers, ResolversInterfaceTypes, ResolversTypes } from "./generated/resolvers-types.js";
 import { parseGlobalId } from "./global-id.js";
@@ -40,6 +41,9 @@ async function loadNode(typeName: string, id: string, context: GraphQLContext): 
       const cluster = await manager.findOneBy(MemberClusterEntity, { id });
       return cluster && context.viewer && canSeeCluster(cluster, clusterViewer(context)) ? cluster : null;
     }
+    case "Placement":
+    case "PlacementWork":
+      return loadVisiblePlacementNode(typeName, id, context);
     default:
       return null;
   }
@@ -69,7 +73,9 @@ export const rootResolvers: Resolvers = {
         typeName === "Person" ||
         typeName === "Membership" ||
         typeName === "ApiToken" ||
-        typeName === "MemberCluster"
+        typeName === "MemberCluster" ||
+        typeName === "Placement" ||
+        typeName === "PlacementWork"
         ? typeName
         : null;
     },

@@ -30,6 +30,9 @@ import { ManualProposalsPage } from "./pages/manual-proposals-page.js";
 import { ManualReaderPage } from "./pages/manual-reader-page.js";
 import { ManualsPage } from "./pages/manuals-page.js";
 import { NotFoundPage } from "./pages/not-found-page.js";
+import { NewPlacementPage } from "./pages/placements/new-placement-page.js";
+import { PlacementPage } from "./pages/placements/placement-page.js";
+import { PlacementsPage } from "./pages/placements/placements-page.js";
 import { ProfilePage } from "./pages/profile-page.js";
 import { SearchMissesPage } from "./pages/search-misses-page.js";
 import { SearchPage } from "./pages/search-page.js";
@@ -46,6 +49,9 @@ const ROUTES: Array<[string, Render]> = [
   ["/clusters", (_parameters, location) => <ClustersPage location={location} />],
   ["/clusters/:id", ({ id }) => <ClusterPage key={id} id={id} />],
   ["/stewards/clusters", () => <ClusterAcceptancePage />],
+  ["/placements", () => <PlacementsPage />],
+  ["/placements/new", () => <NewPlacementPage />],
+  ["/placements/:id", ({ id }) => <PlacementPage key={id} id={id} />],
   ["/cooperatives", (_parameters, location) => <CooperativeDirectoryPage location={location} />],
   ["/cooperatives/new", () => <FoundCooperativePage />],
   ["/cooperatives/:slug", ({ slug }) => <CooperativePage key={slug} slug={slug} />],

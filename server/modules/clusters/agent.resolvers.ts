@@ -34,7 +34,7 @@ const reportInput = z.object({
 });
 
 /** The calling agent; a person (or nobody) gets FORBIDDEN (or UNAUTHENTICATED). */
-function requireAgent(context: GraphQLContext): AgentIdentity {
+export function requireAgent(context: GraphQLContext): AgentIdentity {
   if (context.agent) return context.agent;
   if (!context.viewer) throw unauthenticated();
   throw forbidden("Only a cluster agent, with its cluster credential, may do this");

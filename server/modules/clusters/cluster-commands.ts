@@ -7,6 +7,7 @@ import { recordClusterEvents } from "./record-cluster-event.js";
 import { clearRunningBlueprints } from "./running-blueprints.js";
 import { addTaint, hasTaint, MAINTENANCE_TAINT, removeTaint } from "./taints.js";
 import { indexMemberCluster } from "./search/cluster-search-source.js";
+import { releaseRevokedClusterWork } from "../placement/work/release-revoked-cluster-work.js";
 
 type PersonActor = Actor & { personId: string };
 
@@ -146,6 +147,7 @@ export async function revokeMemberCluster(
   if (cluster.revokedAt) throw conflict("This cluster is already revoked", { reason: "REVOKED" });
   await endCredentials(manager, cluster.id, "revoked", actor.now);
   await clearRunningBlueprints(manager, cluster.id);
+  await releaseRevokedClusterWork(manager, actor, cluster.id);
   Object.assign(cluster, {
     revokedAt: actor.now,
     leaseExpiresAt: null,

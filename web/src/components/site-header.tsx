@@ -17,6 +17,7 @@ const NAVIGATION: readonly NavigationItem[] = [
   { to: "/manuals", label: "Manuals" },
   { to: "/blueprints", label: "Blueprints" },
   { to: "/clusters", label: "Clusters" },
+  { to: "/placements", label: "Placements" },
   { to: "/search", label: "Search" },
 ];
 

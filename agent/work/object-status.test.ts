@@ -1,0 +1,105 @@
+import { describe, expect, it } from "vitest";
+import { objectStatus, workConditions } from "./object-status.js";
+
+const deployment = (replicas: number | undefined, status: object, generation = 1) => ({
+  kind: "Deployment",
+  metadata: { generation },
+  spec: replicas === undefined ? {} : { replicas },
+  status,
+});
+
+describe("Object status", () => {
+  it.each([
+    [
+      "all replicas available",
+      deployment(3, { observedGeneration: 1, availableReplicas: 3 }),
+      "Available",
+      "3/3 available",
+    ],
+    [
+      "some replicas available",
+      deployment(3, { observedGeneration: 1, availableReplicas: 1 }),
+      "Progressing",
+      "1/3 available",
+    ],
+    ["no status yet", deployment(2, {}), "Progressing", "0/2 available"],
+    [
+      "replicas default to one",
+      deployment(undefined, { availableReplicas: 1 }),
+      "Available",
+      "1/1 available",
+    ],
+    [
+      "old generation observed",
+      deployment(1, { observedGeneration: 1, availableReplicas: 1 }, 2),
+      "Progressing",
+      "1/1 available",
+    ],
+    ["scaled to zero", deployment(0, { observedGeneration: 1 }), "Available", "0/0 available"],
+  ])("Deployment: %s", (_, object, status, message) => {
+    expect(objectStatus(object)).toEqual({ status, message });
+  });
+
+  it("StatefulSets and DaemonSets compare available with desired", () => {
+    expect(
+      objectStatus({ kind: "StatefulSet", spec: { replicas: 2 }, status: { availableReplicas: 2 } }).status,
+    ).toBe("Available");
+    expect(
+      objectStatus({ kind: "DaemonSet", status: { desiredNumberScheduled: 4, numberAvailable: 3 } }),
+    ).toEqual({ status: "Progressing", message: "3/4 available" });
+  });
+
+  it("claims report their phase; other kinds are Applied", () => {
+    expect(objectStatus({ kind: "PersistentVolumeClaim", status: { phase: "Bound" } }).status).toBe("Bound");
+    expect(objectStatus({ kind: "PersistentVolumeClaim", status: { phase: "Pending" } }).status).toBe(
+      "Pending",
+    );
+    expect(objectStatus({ kind: "PersistentVolumeClaim", status: { phase: "Lost" } }).status).toBe("Failed");
+    expect(objectStatus({ kind: "ConfigMap" })).toEqual({ status: "Applied", message: "" });
+  });
+});
+
+describe("Work conditions", () => {
+  const object = (name: string, status: string, message = "") => ({
+    apiVersion: "v1",
+    kind: "X",
+    name,
+    status,
+    message,
+  });
+
+  it("is Available when every object is ready", () => {
+    expect(workConditions([object("a", "Applied"), object("b", "Available"), object("c", "Bound")])).toEqual([
+      { type: "Applied", status: "True", reason: "Applied", message: "3 objects applied" },
+      { type: "Available", status: "True", reason: "Available", message: "every object is ready" },
+      { type: "Degraded", status: "False", reason: "AsExpected", message: "" },
+    ]);
+  });
+
+  it("is Applied but not Available while something rolls out", () => {
+    const [applied, available] = workConditions([
+      object("a", "Applied"),
+      object("web", "Progressing", "1/3 available"),
+    ]);
+    expect(applied.status).toBe("True");
+    expect(available).toEqual({
+      type: "Available",
+      status: "False",
+      reason: "Progressing",
+      message: "X/web: 1/3 available",
+    });
+  });
+
+  it("is not Applied and Degraded when one object failed, naming it", () => {
+    const conditions = workConditions([
+      object("a", "Applied"),
+      object("bad", "Failed", "spec.replicas: Invalid value"),
+    ]);
+    expect(conditions.map((condition) => [condition.type, condition.status])).toEqual([
+      ["Applied", "False"],
+      ["Available", "False"],
+      ["Degraded", "True"],
+    ]);
+    expect(conditions[2].message).toBe("1 of 2 objects failed: X/bad: spec.replicas: Invalid value");
+  });
+});
