@@ -14,9 +14,20 @@ export interface GuestNamespaceSpec {
   placementId: string;
   /** Reserved totals: `cpu` millicores, `memory` and `storage:<class>` bytes, `gpu:<model>` devices, `pods`. */
   reservation: ResourceAmount[];
+  /**
+   * In a cluster installed with the hub's manifest the agent may write workloads only where it bound
+   * {@link GUEST_ROLE} to its own service account: given, a RoleBinding doing that follows the Namespace.
+   */
+  agentServiceAccount?: { namespace: string; name: string };
 }
 
 export type KubernetesManifest = Record<string, unknown>;
+
+/** Marks guest namespaces; the install manifest's admission policy keeps the agent's writes inside them. */
+export const GUEST_LABEL = "alliance.coop/guest";
+
+/** The ClusterRole the agent binds to itself in each guest namespace (granted by the install manifest). */
+export const GUEST_ROLE = "alliance-agent-guest";
 
 /** Label every object the agent applies carries, so a namespace can be traced back to its placement. */
 export const PLACEMENT_LABEL = "alliance.coop/placement";
@@ -36,7 +47,13 @@ export function placementLabelValue(placementId: string): string {
 /** Labels the agent puts on every object it applies for a placement. */
 export function placementLabels(guestSlug: string, placementId: string): Record<string, string> {
   const guest = LABEL_VALUE.test(guestSlug) && guestSlug.length <= 63 ? guestSlug : "";
-  return { ...MANAGED_BY, "alliance.coop/guest": guest, [PLACEMENT_LABEL]: placementLabelValue(placementId) };
+  return {
+    ...MANAGED_BY,
+    // The install manifest's admission policy lets the agent write only in namespaces labelled guest=true.
+    [GUEST_LABEL]: "true",
+    "alliance.coop/guest-cooperative": guest,
+    [PLACEMENT_LABEL]: placementLabelValue(placementId),
+  };
 }
 
 /**
@@ -74,6 +91,18 @@ export function guestNamespaceManifests(spec: GuestNamespaceSpec): KubernetesMan
   const { namespace } = spec;
   const labels = placementLabels(spec.guestSlug, spec.placementId);
   const hard = quotaFor(spec.reservation);
+  const account = spec.agentServiceAccount;
+  const binding = account
+    ? [
+        {
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "RoleBinding",
+          metadata: { name: GUARD_RAIL_NAMES.binding, namespace, labels },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: GUEST_ROLE },
+          subjects: [{ kind: "ServiceAccount", name: account.name, namespace: account.namespace }],
+        },
+      ]
+    : [];
   return [
     {
       apiVersion: "v1",
@@ -87,6 +116,7 @@ export function guestNamespaceManifests(spec: GuestNamespaceSpec): KubernetesMan
         },
       },
     },
+    ...binding,
     {
       apiVersion: "v1",
       kind: "ResourceQuota",

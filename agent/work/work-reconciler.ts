@@ -2,6 +2,7 @@ import type { AgentLogger } from "../agent-loop.js";
 import type { WorkHubApi } from "../hub/hub-client.js";
 import { HubError } from "../hub/hub-errors.js";
 import type { AgentWorkItem, ReportWorkStatusInput } from "../hub/operations.js";
+import type { GuestNamespaceSpec } from "./guest-namespace.js";
 import { applyWork, needsReapply, observeWork, type WorkObservation } from "./apply-work.js";
 import { refusedConditions, workConditions } from "./object-status.js";
 import { type RemovalState, removeWork } from "./remove-work.js";
@@ -15,6 +16,8 @@ export interface WorkReconcilerOptions {
   now: () => Date;
   /** How often settled work (ready, or failed) is read back or retried; default one minute. */
   recheckMs?: number;
+  /** The agent's own service account, bound to the guest role in each guest namespace (in-cluster agents). */
+  agentServiceAccount?: GuestNamespaceSpec["agentServiceAccount"];
 }
 
 /** Default period of status re-checks of settled work. */
@@ -73,9 +76,9 @@ export class WorkReconciler {
         { workId: item.id, generation: item.generation, namespace: item.namespace },
         "work: applying",
       );
-      observation = await applyWork(this.options.target, item);
+      observation = await applyWork(this.options.target, item, this.options.agentServiceAccount);
     } else if (now >= current.nextCheckAt || current.lastReport === undefined) {
-      observation = await observeWork(this.options.target, item);
+      observation = await observeWork(this.options.target, item, this.options.agentServiceAccount);
     } else return;
     const conditions = observation.refusal
       ? refusedConditions("Refused", observation.refusal)
