@@ -316,6 +316,18 @@ describe("Work reconciler against the fake Kubernetes API", () => {
     expect(api.store.objects.has(DEPLOYMENT_PATH)).toBe(true);
   });
 
+  it("does not delete a namespace that PRESENT work uses again, and still reports the old work removed", async () => {
+    hub.work = [workItem()];
+    await reconciler.reconcile();
+    hub.work = [workItem({ generation: 2, desiredState: "ABSENT" }), workItem({ id: "work-2" })];
+    await reconciler.reconcile();
+    expect(writes("DELETE")).toEqual([]);
+    expect(api.store.objects.has(DEPLOYMENT_PATH)).toBe(true);
+    const old = hub.workReports.find((report) => report.workId === "work-1" && report.generation === 2);
+    expect(old).toMatchObject({ removed: true });
+    expect(old?.conditions[0].message).toContain("other work of this cluster uses it now");
+  });
+
   it("deletes only a namespace labelled for this placement", async () => {
     api.store.objects.set(NS_PATH, { apiVersion: "v1", kind: "Namespace", metadata: { name: NAMESPACE } });
     hub.work = [workItem({ desiredState: "ABSENT" })];

@@ -52,9 +52,13 @@ export class WorkReconciler {
     const items = await this.options.hub.agentWork();
     const listed = new Set(items.map((item) => item.id));
     for (const id of this.tracked.keys()) if (!listed.has(id)) this.tracked.delete(id);
+    // Work moved back to this cluster can reuse the namespace of work being removed: never delete a live one.
+    const live = new Set(
+      items.filter((item) => item.desiredState !== "ABSENT").map((item) => item.namespace),
+    );
     for (const item of items) {
       try {
-        if (item.desiredState === "ABSENT") await this.remove(item);
+        if (item.desiredState === "ABSENT") await this.remove(item, live.has(item.namespace));
         else await this.keep(item);
       } catch (error) {
         if (error instanceof HubError) throw error;
@@ -101,11 +105,13 @@ export class WorkReconciler {
     });
   }
 
-  private async remove(item: AgentWorkItem): Promise<void> {
+  private async remove(item: AgentWorkItem, namespaceInUse: boolean): Promise<void> {
     const tracked = this.tracked.get(item.id);
     const current = tracked?.generation === item.generation ? tracked : undefined;
     if (current?.lastReport?.includes('"removed":true')) return;
-    const removal = await removeWork(this.options.target, item);
+    const removal: RemovalState = namespaceInUse
+      ? { state: "removed", kept: true }
+      : await removeWork(this.options.target, item);
     const next: Tracked = {
       generation: item.generation,
       lastReport: current?.lastReport,
@@ -141,9 +147,12 @@ function removalReport(item: AgentWorkItem, removal: RemovalState): ReportWorkSt
     return { ...base, conditions: refusedConditions("RemovalRefused", removal.reason) };
   const removed = removal.state === "removed";
   const reason = removed ? "Removed" : "Removing";
-  const message = removed
-    ? `namespace ${item.namespace} and everything in it deleted`
-    : `namespace ${item.namespace} is terminating`;
+  const message =
+    removal.state === "removed" && removal.kept
+      ? `namespace ${item.namespace} is kept: other work of this cluster uses it now`
+      : removed
+        ? `namespace ${item.namespace} and everything in it deleted`
+        : `namespace ${item.namespace} is terminating`;
   return {
     ...base,
     conditions: [
