@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guestNamespaceManifests, placementLabelValue, quotaFor } from "./guest-namespace.js";
+import { guestNamespaceManifests, placementLabelValue } from "./guest-namespace.js";
+import { quotaFor } from "./reservation-quota.js";
 
 const SPEC = {
   namespace: "alliance-guest-campus-cloud-3f2a9c1e",
