@@ -50,9 +50,9 @@ describe("Object guard", () => {
       objectRefusal({
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
-        metadata: { name: "alliance-isolation" },
+        metadata: { name: "allow-everything" },
       }),
-    ).toMatch(/cannot be replaced/);
+    ).toMatch(/could open the isolation/);
   });
 
   it("names any manifest, with blanks for what is missing", () => {

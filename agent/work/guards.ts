@@ -75,10 +75,11 @@ export function objectRefusal(manifest: unknown): string | undefined {
   if (!apiVersion || !kind) return "not a Kubernetes object (apiVersion and kind required)";
   if (CLUSTER_SCOPED_KINDS.has(kind) || kind.startsWith("Cluster"))
     return `${kind} is cluster-scoped; guests may only create objects inside their namespace`;
+  // Policies add up: a guest NetworkPolicy could allow what the agent's isolation policy denies.
+  if (kind === "NetworkPolicy")
+    return "NetworkPolicy is the agent's alone: guest policies could open the isolation";
   if (!isGuestKind(apiVersion, kind)) return `${apiVersion} ${kind} is not an allowed kind`;
   if (!name || name.length > 253 || !DNS_SUBDOMAIN.test(name))
     return `metadata.name ${JSON.stringify(name)} is not a valid object name`;
-  if (kind === "NetworkPolicy" && name === GUARD_RAIL_NAMES.isolation)
-    return `NetworkPolicy ${name} is the agent's own isolation policy and cannot be replaced`;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ALLOWED_KINDS } from "../../server/modules/placement/manifests/allowed-kinds.js";
 import { GUEST_KINDS, isGuestKind, namespacePath, objectPath } from "./kinds.js";
 
 describe("Kind to REST path", () => {
@@ -30,7 +31,8 @@ describe("Kind to REST path", () => {
   });
 
   it("maps every kind the hub allows", () => {
-    expect(Object.keys(GUEST_KINDS)).toHaveLength(15);
+    // The agent copies the hub's allowlist (it shares no hub code); this keeps the copy in step.
+    expect(Object.keys(GUEST_KINDS).sort()).toEqual([...ALLOWED_KINDS].sort());
     for (const key of Object.keys(GUEST_KINDS)) {
       const kind = key.slice(key.lastIndexOf("/") + 1);
       const apiVersion = key.slice(0, key.lastIndexOf("/"));
@@ -65,6 +67,7 @@ describe("Kind to REST path", () => {
     );
     expect(isGuestKind("apps/v1", "Deployment")).toBe(true);
     expect(isGuestKind("v1", "ResourceQuota")).toBe(false);
+    expect(isGuestKind("networking.k8s.io/v1", "NetworkPolicy")).toBe(false);
     expect(isGuestKind("v1", "Namespace")).toBe(false);
   });
 });

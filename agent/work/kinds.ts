@@ -17,7 +17,6 @@ export const GUEST_KINDS: Readonly<Record<string, string>> = {
   "batch/v1/CronJob": "cronjobs",
   "autoscaling/v2/HorizontalPodAutoscaler": "horizontalpodautoscalers",
   "policy/v1/PodDisruptionBudget": "poddisruptionbudgets",
-  "networking.k8s.io/v1/NetworkPolicy": "networkpolicies",
   "networking.k8s.io/v1/Ingress": "ingresses",
   "gateway.networking.k8s.io/v1/HTTPRoute": "httproutes",
 };
@@ -27,6 +26,7 @@ const AGENT_KINDS: Readonly<Record<string, string>> = {
   ...GUEST_KINDS,
   "v1/ResourceQuota": "resourcequotas",
   "v1/LimitRange": "limitranges",
+  "networking.k8s.io/v1/NetworkPolicy": "networkpolicies",
   "rbac.authorization.k8s.io/v1/RoleBinding": "rolebindings",
 };
 

@@ -1,6 +1,8 @@
 /**
  * What a guest workload may contain: namespaced kinds a cooperative needs to run an application, and nothing that
- * reaches beyond its guest namespace (no cluster-scoped objects, no RBAC, no webhooks, no CRDs).
+ * reaches beyond its guest namespace (no cluster-scoped objects, no RBAC, no webhooks, no CRDs). No NetworkPolicy:
+ * policies add up, so a guest policy could allow what the agent's isolation policy denies (private ranges, other
+ * namespaces).
  * Keyed by `apiVersion/kind`; `apiVersion` without a group is the core API.
  */
 export const ALLOWED_KINDS: ReadonlySet<string> = new Set([
@@ -16,7 +18,6 @@ export const ALLOWED_KINDS: ReadonlySet<string> = new Set([
   "batch/v1/CronJob",
   "autoscaling/v2/HorizontalPodAutoscaler",
   "policy/v1/PodDisruptionBudget",
-  "networking.k8s.io/v1/NetworkPolicy",
   "networking.k8s.io/v1/Ingress",
   "gateway.networking.k8s.io/v1/HTTPRoute",
 ]);

@@ -46,6 +46,11 @@ describe("Guest workload manifests", () => {
       /Namespace is not an allowed kind/,
     ],
     [
+      "a network policy (policies add up and could open the isolation)",
+      "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: allow-all }\nspec: { podSelector: {} }\n",
+      /NetworkPolicy\/allow-all: NetworkPolicy is not allowed/,
+    ],
+    [
       "a chosen namespace",
       "apiVersion: v1\nkind: ConfigMap\nmetadata: { name: c, namespace: kube-system }\n",
       /metadata.namespace must not be set/,

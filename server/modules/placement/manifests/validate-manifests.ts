@@ -71,7 +71,11 @@ export function validateManifests(yamlText: string): ManifestValidation {
         : "";
     const label = `${kind || "?"}/${name || "?"}`;
     const refuse = (message: string) => problems.push({ document: number, object: label, message });
-    if (!ALLOWED_KINDS.has(`${apiVersion}/${kind}`))
+    if (kind === "NetworkPolicy")
+      refuse(
+        "NetworkPolicy is not allowed: the agent isolates the guest namespace, and policies only add up",
+      );
+    else if (!ALLOWED_KINDS.has(`${apiVersion}/${kind}`))
       refuse(`${apiVersion}/${kind} is not an allowed kind for guest workloads`);
     if (!/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(name))
       refuse("metadata.name must be a valid DNS subdomain name");
