@@ -46,6 +46,12 @@ const labelled = (name: string, labels?: Record<string, string>) => ({
   metadata: { name, ...(labels ? { labels } : {}) },
 });
 const guestNamespace = { ...(namespace as KubernetesManifest) };
+/** The labels the agent puts on its guest namespace (guest=true, Pod Security restricted, …). */
+const guestLabels = (guestNamespace.metadata as { labels: Record<string, string> }).labels;
+const badName = {
+  allowed: false,
+  message: "the alliance agent may only manage namespaces named alliance-guest-*",
+};
 const kubeSystem = labelled("kube-system", { "kubernetes.io/metadata.name": "kube-system" });
 const namespaceRequest = (operation: AdmissionRequest["operation"], object: unknown, oldObject: unknown) =>
   admit(objects, {
@@ -137,30 +143,38 @@ describe("install manifest: the admission policy, evaluated", () => {
   });
 
   it("refuses deleting kube-system, unlabelled or wrongly labelled namespaces, and non-guest names", () => {
-    expect(namespaceRequest("DELETE", null, kubeSystem)).toMatchObject({ allowed: false });
-    expect(namespaceRequest("DELETE", null, labelled("alliance-guest-x"))).toMatchObject({ allowed: false });
-    expect(
-      namespaceRequest("DELETE", null, labelled("alliance-guest-x", { "alliance.coop/guest": "false" })),
-    ).toMatchObject({ allowed: false });
+    const notGuest = {
+      allowed: false,
+      message: "the alliance agent may only change or delete namespaces that already are guest namespaces",
+    };
+    expect(namespaceRequest("DELETE", null, kubeSystem)).toEqual(notGuest);
+    expect(namespaceRequest("DELETE", null, labelled("alliance-guest-x"))).toEqual(notGuest);
+    const labelledFalse = labelled("alliance-guest-x", { ...guestLabels, "alliance.coop/guest": "false" });
+    expect(namespaceRequest("DELETE", null, labelledFalse)).toEqual(notGuest);
     // Labelled guest by someone else, but not a name the agent ever creates.
-    expect(namespaceRequest("DELETE", null, labelled("payments", { "alliance.coop/guest": "true" }))).toEqual(
-      {
-        allowed: false,
-        message: "the alliance agent may only manage namespaces named alliance-guest-*",
-      },
-    );
+    expect(namespaceRequest("DELETE", null, labelled("payments", guestLabels))).toEqual(badName);
   });
 
-  it("refuses creating a namespace without the guest label or name, and relabelling a host namespace", () => {
-    expect(namespaceRequest("CREATE", labelled("alliance-guest-x"), null)).toMatchObject({ allowed: false });
-    expect(
-      namespaceRequest("CREATE", labelled("kube-extra", { "alliance.coop/guest": "true" }), null),
-    ).toMatchObject({ allowed: false });
-    const relabelled = labelled("kube-system", { "alliance.coop/guest": "true" });
+  it("refuses creating a namespace without the guest label, name or Pod Security, and relabelling a host one", () => {
+    expect(namespaceRequest("CREATE", labelled("alliance-guest-x"), null)).toEqual({
+      allowed: false,
+      message: "the alliance agent may only create guest namespaces",
+    });
+    expect(namespaceRequest("CREATE", labelled("kube-extra", guestLabels), null)).toEqual(badName);
+    const relabelled = labelled("kube-system", guestLabels);
     expect(namespaceRequest("UPDATE", relabelled, kubeSystem)).toEqual({
       allowed: false,
       message: "the alliance agent may only change or delete namespaces that already are guest namespaces",
     });
+    const privileged = { ...guestLabels, "pod-security.kubernetes.io/enforce": "privileged" };
+    for (const [operation, oldObject] of [
+      ["CREATE", null],
+      ["UPDATE", guestNamespace],
+    ] as const)
+      expect(namespaceRequest(operation, labelled(GUEST_NS, privileged), oldObject)).toEqual({
+        allowed: false,
+        message: "guest namespaces must enforce the restricted Pod Security Standard",
+      });
     // Dropping the label would take the namespace out of the policy's reach.
     expect(namespaceRequest("UPDATE", labelled(GUEST_NS), guestNamespace)).toMatchObject({ allowed: false });
   });

@@ -101,6 +101,7 @@ export function expectLeastPrivilegeManifest(
     `request.kind.kind != "Namespace" || request.operation == "DELETE" || (${guestLabelled("object")})`,
     `request.kind.kind != "Namespace" || request.operation == "CREATE" || (${guestLabelled("oldObject")})`,
     `request.kind.kind != "Namespace" || (request.operation == "DELETE" ? oldObject : object).metadata.name.startsWith("alliance-guest-")`,
+    `request.kind.kind != "Namespace" || request.operation == "DELETE" || (has(object.metadata.labels) && "pod-security.kubernetes.io/enforce" in object.metadata.labels && object.metadata.labels["pod-security.kubernetes.io/enforce"] == "restricted")`,
     `request.kind.kind != "RoleBinding" || (${guestLabelled("namespaceObject")} && object.roleRef.kind == "ClusterRole" && object.roleRef.name == "alliance-agent-guest")`,
     `request.kind.kind != "RoleBinding" || (has(object.subjects) && object.subjects.all(subject, subject.kind == "ServiceAccount" && subject.name == "alliance-agent" && has(subject.namespace) && subject.namespace == "alliance-agent"))`,
   ]);

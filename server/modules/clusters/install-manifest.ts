@@ -20,6 +20,7 @@ const READ = ["get", "list", "watch"];
 const APPLY = ["get", "create", "patch"];
 /** Prefix of every guest namespace name (the agent refuses any other name too). */
 const GUEST_NAMESPACE_PREFIX = "alliance-guest-";
+const POD_SECURITY_LABEL = "pod-security.kubernetes.io/enforce";
 
 /**
  * The kinds the agent applies inside a guest namespace, per API group: the guest kinds of `agent/work/kinds.ts`
@@ -165,6 +166,12 @@ function rbac(): object[] {
           {
             expression: `request.kind.kind != "Namespace" || (request.operation == "DELETE" ? oldObject : object).metadata.name.startsWith("${GUEST_NAMESPACE_PREFIX}")`,
             message: `the alliance agent may only manage namespaces named ${GUEST_NAMESPACE_PREFIX}*`,
+          },
+          {
+            // The agent may create DaemonSets and other pods there: without this, it could label a guest
+            // namespace `privileged` and run a privileged pod on every node.
+            expression: `request.kind.kind != "Namespace" || request.operation == "DELETE" || (has(object.metadata.labels) && "${POD_SECURITY_LABEL}" in object.metadata.labels && object.metadata.labels["${POD_SECURITY_LABEL}"] == "restricted")`,
+            message: "guest namespaces must enforce the restricted Pod Security Standard",
           },
           {
             expression: `request.kind.kind != "RoleBinding" || (${guestLabelled("namespaceObject")} && object.roleRef.kind == "ClusterRole" && object.roleRef.name == "alliance-agent-guest")`,
