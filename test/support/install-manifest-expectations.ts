@@ -6,6 +6,7 @@ import { parseAllDocuments } from "yaml";
 type KubeObject = Record<string, any>;
 
 const READ = ["get", "list", "watch"];
+const APPLY = ["get", "create", "patch"];
 const GUEST =
   'has(%O.metadata.labels) && "alliance.coop/guest" in %O.metadata.labels && %O.metadata.labels["alliance.coop/guest"] == "true"';
 const guestLabelled = (object: string) => GUEST.replaceAll("%O", object);
@@ -40,8 +41,8 @@ export function expectLeastPrivilegeManifest(
     { nonResourceURLs: ["/version"], verbs: ["get"] },
   ]);
   expect(only(objects, "ClusterRole", "alliance-agent-guest-admin").rules).toEqual([
-    { apiGroups: [""], resources: ["namespaces"], verbs: ["create", "update", "patch"] },
-    { apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: ["create", "delete"] },
+    { apiGroups: [""], resources: ["namespaces"], verbs: ["create", "patch", "delete"] },
+    { apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings"], verbs: APPLY },
     {
       apiGroups: ["rbac.authorization.k8s.io"],
       resources: ["clusterroles"],
@@ -49,12 +50,29 @@ export function expectLeastPrivilegeManifest(
       resourceNames: ["alliance-agent-guest"],
     },
   ]);
-  // The write role is never bound cluster-wide: only through RoleBindings the admission policy checks.
-  const guestRole = only(objects, "ClusterRole", "alliance-agent-guest");
-  expect(guestRole.rules).toHaveLength(1);
-  expect(guestRole.rules[0].verbs).toEqual(["create", "update", "patch", "delete", "get", "list", "watch"]);
-  expect(guestRole.rules[0].resources).not.toContain("nodes");
-  expect(guestRole.rules[0].resources).not.toContain("namespaces");
+  // The write role is never bound cluster-wide: only through RoleBindings the admission policy checks. Exactly the
+  // kinds the agent applies (guest kinds and its guard rails), with the verbs server-side apply needs.
+  expect(only(objects, "ClusterRole", "alliance-agent-guest").rules).toEqual([
+    {
+      apiGroups: [""],
+      resources: [
+        "configmaps",
+        "secrets",
+        "services",
+        "persistentvolumeclaims",
+        "serviceaccounts",
+        "resourcequotas",
+        "limitranges",
+      ],
+      verbs: APPLY,
+    },
+    { apiGroups: ["apps"], resources: ["deployments", "statefulsets", "daemonsets"], verbs: APPLY },
+    { apiGroups: ["batch"], resources: ["jobs", "cronjobs"], verbs: APPLY },
+    { apiGroups: ["autoscaling"], resources: ["horizontalpodautoscalers"], verbs: APPLY },
+    { apiGroups: ["policy"], resources: ["poddisruptionbudgets"], verbs: APPLY },
+    { apiGroups: ["networking.k8s.io"], resources: ["networkpolicies", "ingresses"], verbs: APPLY },
+    { apiGroups: ["gateway.networking.k8s.io"], resources: ["httproutes"], verbs: APPLY },
+  ]);
   const bindings = objects.filter((object) => object.kind === "ClusterRoleBinding");
   expect(bindings.map((binding) => binding.roleRef.name).sort()).toEqual([
     "alliance-agent-guest-admin",
@@ -76,13 +94,16 @@ export function expectLeastPrivilegeManifest(
   expect(
     policy.matchConstraints.resourceRules.map((rule: KubeObject) => [rule.resources, rule.operations]),
   ).toEqual([
-    [["namespaces"], ["CREATE", "UPDATE"]],
-    [["rolebindings"], ["CREATE"]],
+    [["namespaces"], ["CREATE", "UPDATE", "DELETE"]],
+    [["rolebindings"], ["CREATE", "UPDATE"]],
   ]);
   expect(policy.validations.map((validation: KubeObject) => validation.expression)).toEqual([
-    `request.kind.kind != "Namespace" || (${guestLabelled("object")})`,
-    `request.kind.kind != "Namespace" || request.operation != "UPDATE" || (${guestLabelled("oldObject")})`,
-    `request.kind.kind != "RoleBinding" || (${guestLabelled("namespaceObject")} && object.roleRef.name == "alliance-agent-guest")`,
+    `request.kind.kind != "Namespace" || request.operation == "DELETE" || (${guestLabelled("object")})`,
+    `request.kind.kind != "Namespace" || request.operation == "CREATE" || (${guestLabelled("oldObject")})`,
+    `request.kind.kind != "Namespace" || (request.operation == "DELETE" ? oldObject : object).metadata.name.startsWith("alliance-guest-")`,
+    `request.kind.kind != "Namespace" || request.operation == "DELETE" || (has(object.metadata.labels) && "pod-security.kubernetes.io/enforce" in object.metadata.labels && object.metadata.labels["pod-security.kubernetes.io/enforce"] == "restricted")`,
+    `request.kind.kind != "RoleBinding" || (${guestLabelled("namespaceObject")} && object.roleRef.kind == "ClusterRole" && object.roleRef.name == "alliance-agent-guest")`,
+    `request.kind.kind != "RoleBinding" || (has(object.subjects) && object.subjects.all(subject, subject.kind == "ServiceAccount" && subject.name == "alliance-agent" && has(subject.namespace) && subject.namespace == "alliance-agent"))`,
   ]);
   expect(only(objects, "ValidatingAdmissionPolicyBinding", "alliance-agent-guest-only").spec).toEqual({
     policyName: "alliance-agent-guest-only",

@@ -12,13 +12,52 @@ const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { na
 const agentUser = `system:serviceaccount:${AGENT_NAMESPACE}:alliance-agent`;
 
 const READ = ["get", "list", "watch"];
-const WRITE = ["create", "update", "patch", "delete", "get", "list", "watch"];
+/**
+ * Server-side apply is a PATCH, authorized as `patch` and, when it creates the object, also as `create`; `get`
+ * reads the object back. No `update` (never sent), no `list`/`watch` (the agent reads single objects), no `delete`
+ * of single objects (removal deletes the whole namespace).
+ */
+const APPLY = ["get", "create", "patch"];
+/** Prefix of every guest namespace name (the agent refuses any other name too). */
+const GUEST_NAMESPACE_PREFIX = "alliance-guest-";
+const POD_SECURITY_LABEL = "pod-security.kubernetes.io/enforce";
 
 /**
- * Least privilege: read nodes, pods, namespaces, claims and storage classes everywhere; create namespaces, and
- * write workloads only in namespaces labelled as guest namespaces. RBAC cannot scope by label, so a
- * ValidatingAdmissionPolicy (GA since Kubernetes 1.30) refuses the agent's role bindings outside guest
- * namespaces and any namespace it would create or relabel without the guest label.
+ * The kinds the agent applies inside a guest namespace, per API group: the guest kinds of `agent/work/kinds.ts`
+ * and the agent's own guard rails (ResourceQuota, LimitRange, the `alliance-isolation` NetworkPolicy; guests may
+ * not send NetworkPolicies, the agent still applies its own). One rule per group, so no group is paired with
+ * another group's resources.
+ */
+const GUEST_RESOURCES: ReadonlyArray<[group: string, resources: string[]]> = [
+  [
+    "",
+    [
+      "configmaps",
+      "secrets",
+      "services",
+      "persistentvolumeclaims",
+      "serviceaccounts",
+      "resourcequotas",
+      "limitranges",
+    ],
+  ],
+  ["apps", ["deployments", "statefulsets", "daemonsets"]],
+  ["batch", ["jobs", "cronjobs"]],
+  ["autoscaling", ["horizontalpodautoscalers"]],
+  ["policy", ["poddisruptionbudgets"]],
+  ["networking.k8s.io", ["networkpolicies", "ingresses"]],
+  ["gateway.networking.k8s.io", ["httproutes"]],
+];
+
+/** CEL: the namespace `object` (object, oldObject, namespaceObject) carries `alliance.coop/guest: "true"`. */
+const guestLabelled = (object: string) =>
+  `has(${object}.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in ${object}.metadata.labels && ${object}.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true"`;
+
+/**
+ * Least privilege: read nodes, pods, namespaces, claims and storage classes everywhere; create, change and delete
+ * guest namespaces, and write workloads only in them. RBAC cannot scope by label, so a ValidatingAdmissionPolicy
+ * (GA since Kubernetes 1.30) refuses the agent's role bindings outside guest namespaces, any namespace it would
+ * create or relabel without the guest label, and the deletion of any namespace that is not a guest namespace.
  */
 function rbac(): object[] {
   return [
@@ -48,12 +87,19 @@ function rbac(): object[] {
       kind: "ClusterRole",
       metadata: meta("alliance-agent-guest-admin"),
       rules: [
-        { apiGroups: [""], resources: ["namespaces"], verbs: ["create", "update", "patch"] },
+        // Which namespaces: only guest ones, enforced by the admission policy below (RBAC cannot see labels).
+        { apiGroups: [""], resources: ["namespaces"], verbs: ["create", "patch", "delete"] },
         {
           apiGroups: ["rbac.authorization.k8s.io"],
           resources: ["rolebindings"],
-          verbs: ["create", "delete"],
+          verbs: APPLY,
         },
+        // Kubernetes refuses to create or change a role binding unless its author holds every right of the bound
+        // role or may `bind` it. The agent holds no rights of its own in a fresh guest namespace, so it needs
+        // `bind`, granted for this one ClusterRole by name: binding any other role (admin, cluster-admin, …)
+        // fails that escalation check. Not `escalate`, and no write on roles, cluster roles or cluster role
+        // bindings, so it can neither widen the guest role nor bind it cluster-wide; the admission policy also
+        // pins the binding's role and subject.
         {
           apiGroups: ["rbac.authorization.k8s.io"],
           resources: ["clusterroles"],
@@ -74,28 +120,11 @@ function rbac(): object[] {
       subjects: [{ kind: "ServiceAccount", name: "alliance-agent", namespace: AGENT_NAMESPACE }],
     },
     {
+      // Never bound cluster-wide: only by the agent's RoleBinding inside each guest namespace.
       apiVersion: "rbac.authorization.k8s.io/v1",
       kind: "ClusterRole",
       metadata: meta("alliance-agent-guest"),
-      rules: [
-        {
-          apiGroups: ["", "apps", "batch", "networking.k8s.io"],
-          resources: [
-            "pods",
-            "services",
-            "configmaps",
-            "secrets",
-            "persistentvolumeclaims",
-            "deployments",
-            "statefulsets",
-            "jobs",
-            "cronjobs",
-            "ingresses",
-            "networkpolicies",
-          ],
-          verbs: WRITE,
-        },
-      ],
+      rules: GUEST_RESOURCES.map(([group, resources]) => ({ apiGroups: [group], resources, verbs: APPLY })),
     },
     {
       apiVersion: "admissionregistration.k8s.io/v1",
@@ -108,31 +137,50 @@ function rbac(): object[] {
             {
               apiGroups: [""],
               apiVersions: ["v1"],
-              operations: ["CREATE", "UPDATE"],
+              operations: ["CREATE", "UPDATE", "DELETE"],
               resources: ["namespaces"],
             },
             {
+              // Server-side apply of an existing binding arrives as UPDATE.
               apiGroups: ["rbac.authorization.k8s.io"],
               apiVersions: ["v1"],
-              operations: ["CREATE"],
+              operations: ["CREATE", "UPDATE"],
               resources: ["rolebindings"],
             },
           ],
         },
         matchConditions: [{ name: "agent-only", expression: `request.userInfo.username == "${agentUser}"` }],
+        // On DELETE `object` is null and `oldObject` is the namespace being deleted; on CREATE `oldObject` is null.
         validations: [
           {
-            expression: `request.kind.kind != "Namespace" || (has(object.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in object.metadata.labels && object.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true")`,
+            expression: `request.kind.kind != "Namespace" || request.operation == "DELETE" || (${guestLabelled("object")})`,
             message: "the alliance agent may only create guest namespaces",
           },
           {
-            // Without this, the agent could label kube-system as a guest namespace and bind its role there.
-            expression: `request.kind.kind != "Namespace" || request.operation != "UPDATE" || (has(oldObject.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in oldObject.metadata.labels && oldObject.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true")`,
-            message: "the alliance agent may only change namespaces that already are guest namespaces",
+            // Without this, the agent could label kube-system as a guest namespace and bind its role there, or
+            // delete kube-system or any host namespace.
+            expression: `request.kind.kind != "Namespace" || request.operation == "CREATE" || (${guestLabelled("oldObject")})`,
+            message:
+              "the alliance agent may only change or delete namespaces that already are guest namespaces",
           },
           {
-            expression: `request.kind.kind != "RoleBinding" || (has(namespaceObject.metadata.labels) && "${GUEST_NAMESPACE_LABEL}" in namespaceObject.metadata.labels && namespaceObject.metadata.labels["${GUEST_NAMESPACE_LABEL}"] == "true" && object.roleRef.name == "alliance-agent-guest")`,
+            expression: `request.kind.kind != "Namespace" || (request.operation == "DELETE" ? oldObject : object).metadata.name.startsWith("${GUEST_NAMESPACE_PREFIX}")`,
+            message: `the alliance agent may only manage namespaces named ${GUEST_NAMESPACE_PREFIX}*`,
+          },
+          {
+            // The agent may create DaemonSets and other pods there: without this, it could label a guest
+            // namespace `privileged` and run a privileged pod on every node.
+            expression: `request.kind.kind != "Namespace" || request.operation == "DELETE" || (has(object.metadata.labels) && "${POD_SECURITY_LABEL}" in object.metadata.labels && object.metadata.labels["${POD_SECURITY_LABEL}"] == "restricted")`,
+            message: "guest namespaces must enforce the restricted Pod Security Standard",
+          },
+          {
+            expression: `request.kind.kind != "RoleBinding" || (${guestLabelled("namespaceObject")} && object.roleRef.kind == "ClusterRole" && object.roleRef.name == "alliance-agent-guest")`,
             message: "the alliance agent may only bind its guest role inside guest namespaces",
+          },
+          {
+            // Else the agent could hand its guest role to a guest's own service account.
+            expression: `request.kind.kind != "RoleBinding" || (has(object.subjects) && object.subjects.all(subject, subject.kind == "ServiceAccount" && subject.name == "alliance-agent" && has(subject.namespace) && subject.namespace == "${AGENT_NAMESPACE}"))`,
+            message: "the alliance agent may only bind its guest role to itself",
           },
         ],
       },
