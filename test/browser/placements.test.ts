@@ -209,6 +209,18 @@ describe("Placing a workload on another cooperative's offered cluster", () => {
       await page.getByLabel("Name", { exact: true }).fill("webshop");
       await expect.poll(() => where.textContent(), POLL).toMatch(/zurich-1: 2 replicas/);
 
+      // More than the alliance has: the preview says so, and placing fails with the explanation.
+      await page.getByLabel("Replicas").fill("400");
+      await expect.poll(() => page.getByText(/^No capacity now/).isVisible(), POLL).toBe(true);
+      await page.getByRole("button", { name: "Place workload" }).click();
+      const refused = page.getByRole("alert").filter({ hasText: "No capacity:" });
+      await expect.poll(() => refused.isVisible(), POLL).toBe(true);
+      expect(
+        await refused.getByRole("list", { name: "Why no cluster could take it" }).textContent(),
+      ).toContain("zurich-1");
+      await page.getByLabel("Replicas").fill("2");
+      await expect.poll(() => where.textContent(), POLL).toMatch(/zurich-1: 2 replicas/);
+
       await page.getByRole("button", { name: "Place workload" }).click();
       await page.getByRole("heading", { level: 1, name: "webshop" }).waitFor(POLL);
       const row = page.getByRole("row", { name: "Work on zurich-1" });
@@ -216,5 +228,12 @@ describe("Placing a workload on another cooperative's offered cluster", () => {
       expect(await row.textContent()).toMatch(/Deployment\/web: \w+/);
       await screenshot(page, "placements-03-available");
       await expectNoSeriousAxeViolations(page, "placement page with available work");
+
+      // Cancelling: after confirming, the agent deletes what it applied and the work is released.
+      await page.getByRole("button", { name: "Cancel placement" }).click();
+      await page.getByRole("button", { name: "Yes, cancel it" }).click();
+      await expect.poll(() => page.getByText("Cancelled", { exact: true }).isVisible(), POLL).toBe(true);
+      await expect.poll(() => page.getByText("Removed work (1)").isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await page.getByText("No work on any cluster.").isVisible()).toBe(true);
     }));
 });
