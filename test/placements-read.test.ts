@@ -282,6 +282,36 @@ describe("Reading one placement", () => {
   });
 });
 
+describe("Queue position", () => {
+  it("serves higher fair share first, before age", async () => {
+    const dataSource = hub.database.dataSource;
+    const admin = await buildPerson(dataSource);
+    const heavyUser = await buildCooperative(dataSource, { admins: [admin] });
+    const giver = await buildCooperative(dataSource, { admins: [admin] });
+    const token = await buildApiToken(dataSource, admin);
+    const { cluster: elsewhere } = await buildAcceptedCluster(dataSource);
+    // heavyUser has used an hour of another cooperative's capacity and provided nothing: F drops to the floor.
+    await buildPlacementWithWork(dataSource, {
+      cooperative: heavyUser,
+      createdById: admin.id,
+      work: [{ cluster: elsewhere, availableSince: new Date(Date.now() - 3_600_000) }],
+    });
+    const older = await buildPlacementWithWork(dataSource, {
+      cooperative: heavyUser,
+      createdById: admin.id,
+      overrides: { queuedAt: new Date("2020-01-01T00:00:00Z") },
+    });
+    const newer = await buildPlacementWithWork(dataSource, {
+      cooperative: giver,
+      createdById: admin.id,
+      overrides: { queuedAt: new Date("2026-06-01T00:00:00Z") },
+    });
+    const positionOf = async (placement: Placement) =>
+      (expectData(await read(token, placement)).placement as { queuePosition: number }).queuePosition;
+    expect(await positionOf(newer.placement)).toBeLessThan(await positionOf(older.placement));
+  });
+});
+
 describe("Listing placements", () => {
   let extra: Placement[];
 
