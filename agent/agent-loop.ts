@@ -83,6 +83,7 @@ interface PendingReport {
 export class AgentLoop {
   private readonly random: () => number;
   private readonly backoff: Backoff;
+  private readonly workBackoff: Backoff;
   private readonly latest = new LatestOnly<PendingReport>();
   private credential: StoredCredential;
   private leaseMs: number;
@@ -99,6 +100,7 @@ export class AgentLoop {
   constructor(private readonly options: AgentLoopOptions) {
     this.random = options.random ?? Math.random;
     this.backoff = new Backoff({ ...(options.backoff ?? DEFAULT_BACKOFF), random: this.random });
+    this.workBackoff = new Backoff({ ...(options.backoff ?? DEFAULT_BACKOFF), random: this.random });
     this.credential = options.credential;
     this.leaseMs = options.leaseSeconds * 1000;
     this.statusIntervalMs = options.statusIntervalSeconds * 1000;
@@ -143,22 +145,29 @@ export class AgentLoop {
     if (this.options.work && now.getTime() >= this.nextWorkAt) await this.deliverWork(now);
   }
 
-  /** Polls and reconciles work. A retryable hub failure goes to the loop's backoff, and work is polled again first. */
+  /**
+   * Polls and reconciles work. When only the work calls fail (the hub answers leases), work polls back off on their
+   * own, by the loop's backoff policy but never faster than the work interval, so leases and status go on; a hub
+   * that is away altogether is caught by the lease first and backs off the whole loop.
+   */
   private async deliverWork(now: Date): Promise<void> {
-    this.nextWorkAt = now.getTime() + (this.options.workIntervalMs ?? DEFAULT_WORK_INTERVAL_MS);
+    const intervalMs = this.options.workIntervalMs ?? DEFAULT_WORK_INTERVAL_MS;
+    this.nextWorkAt = now.getTime() + intervalMs;
     try {
       await this.options.work?.reconcile();
+      this.workBackoff.reset();
     } catch (error) {
-      if (error instanceof HubError && (error.retryable || error.unauthenticated)) {
-        this.nextWorkAt = 0;
-        throw error;
-      }
-      // A hub that does not serve work (older version) or a bug in one item must not stop leases and status.
+      if (error instanceof HubError && error.unauthenticated) throw error;
       const message = error instanceof Error ? error.message : String(error);
-      this.options.logger.error(
-        { code: error instanceof HubError ? error.code : undefined },
-        `work: ${message}`,
-      );
+      const code = error instanceof HubError ? error.code : undefined;
+      if (error instanceof HubError && error.retryable) {
+        const delayMs = Math.max(intervalMs, this.workBackoff.nextDelay());
+        this.nextWorkAt = now.getTime() + delayMs;
+        this.options.logger.warn({ code, retryInMs: delayMs }, `work poll failed: ${message}`);
+        return;
+      }
+      // A hub that does not serve work (older version) or a bug must not stop leases and status.
+      this.options.logger.error({ code }, `work: ${message}`);
     }
   }
 

@@ -29,6 +29,7 @@ import { clusterRoutes } from "./modules/clusters/cluster-routes.js";
 import { manualAssetRoutes } from "./modules/manuals/http/manual-asset-routes.js";
 import { startDemoClusters } from "./modules/clusters/demo-clusters.js";
 import { startPlacementQueue } from "./modules/placement/commands/queue-runner.js";
+import { FailoverJob } from "./modules/placement/failover/failover-job.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { RateLimiter } from "./ops/rate-limiter.js";
@@ -40,6 +41,7 @@ import { type ForumFanoutJobs, startForumFanoutJobs } from "./modules/forum/fano
 import { type ForumMailJobs, startForumMailJobs } from "./modules/forum/mail/forum-mail-jobs.js";
 import { unsubscribeRoutes } from "./modules/forum/mail/unsubscribe-routes.js";
 import { webAppRoutes } from "./web-app.js";
+import { statementCsvRoutes } from "./modules/placement/ledger-store/statement-csv-route.js";
 
 /** A running hub. */
 export interface Hub {
@@ -51,6 +53,8 @@ export interface Hub {
   clusters: ClusterJobs;
   /** Blueprint background work; tests call `blueprints.flushDownloads()` to see counts in the database. */
   blueprints: BlueprintJobs;
+  /** Moves placements' shares off clusters that stay Unknown; tests drive `placementFailover.run(now)`. */
+  placementFailover: FailoverJob;
   /** Forum email delivery and digests; tests drive `forumMail.deliver()` and `forumMail.queueDigests()`. */
   forumMail: ForumMailJobs;
   /** Fan-out of new posts to their watchers (shortly after each post); tests drain it with `forumFanout.deliver()`. */
@@ -240,6 +244,7 @@ export async function startHub(
   app.use(forumFeedRoutes({ dataSource, publicUrl }));
   app.use(manualAssetRoutes({ dataSource, contentDirectory: CONTENT_DIRECTORY }));
   app.use(unsubscribeRoutes({ dataSource, clock }));
+  app.use(statementCsvRoutes({ dataSource, clock, stepUpMaxAgeMinutes: config.session.stepUpMaxAgeMinutes }));
   app.use(webAppRoutes());
   app.use(
     (error: unknown, request: express.Request, response: express.Response, _next: express.NextFunction) => {
@@ -268,6 +273,8 @@ export async function startHub(
   });
   const forumFanout = startForumFanoutJobs({ dataSource, clock, logger });
   const placementQueue = startPlacementQueue({ dataSource, clock, logger });
+  const placementFailover = new FailoverJob({ dataSource, clock, logger });
+  placementFailover.start();
   const demoClusters = config.demoClusters
     ? await startDemoClusters({
         dataSource,
@@ -291,12 +298,14 @@ export async function startHub(
     blueprints,
     forumMail,
     forumFanout,
+    placementFailover,
     async close(graceMs = 10_000) {
       shuttingDown = true;
       clearInterval(housekeeping);
       await demoClusters?.stop();
       await clusters.stop();
       await placementQueue.stop();
+      await placementFailover.stop();
       await forumMail.stop();
       stopSearchDelivery();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,13 +4,17 @@ import { inTransaction } from "../server/db/transaction.js";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import type { MemberCluster } from "../server/modules/clusters/member-cluster.entity.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
+import type { Person } from "../server/modules/people/person.entity.js";
 import {
   type PlacementWork,
   PlacementWorkEntity,
 } from "../server/modules/placement/model/placement-work.entity.js";
+import { MAX_REPORTED_OBJECTS } from "../server/modules/placement/work/work-report-schema.js";
 import { buildRegisteredCluster } from "./support/cluster-factories.js";
 import { REVOKE } from "./support/cluster-operations.js";
-import { buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
+import { buildApiToken, buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
+import { buildPlaceableCluster } from "./support/placeable-cluster.js";
+import { CANCEL_PLACEMENT, CREATE_PLACEMENT, placementRequest } from "./support/placement-operations.js";
 import { expectData, expectErrorCode, graphql, problemFields } from "./support/graphql-client.js";
 import { buildPlacementWithWork, type WorkSpec } from "./support/placement-factories.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
@@ -35,12 +39,14 @@ let hub: TestHub;
 const clock = new ManualClock(new Date());
 let guest: Cooperative;
 let guestAdminId: string;
+let guestAdmin: Person;
 let personToken: string;
 
 beforeAll(async () => {
   hub = await startTestHub({ clock });
   const admin = await buildPerson(hub.database.dataSource);
   guestAdminId = admin.id;
+  guestAdmin = admin;
   guest = await buildCooperative(hub.database.dataSource, { admins: [admin] });
   ({ token: personToken } = await buildCaller(hub.database.dataSource));
 });
@@ -158,7 +164,7 @@ describe("reportWorkStatus", () => {
 
   it("refuses bad input naming each field", async () => {
     const [work] = await placeOn([{ cluster: own.cluster }]);
-    const tooMany = Array.from({ length: 201 }, (_, index) => ({
+    const tooMany = Array.from({ length: MAX_REPORTED_OBJECTS + 1 }, (_, index) => ({
       apiVersion: "v1",
       kind: "ConfigMap",
       name: `c${index}`,
@@ -171,7 +177,7 @@ describe("reportWorkStatus", () => {
         conditions: [
           condition("Ready", "True"),
           condition("Applied", "Maybe"),
-          { type: "Degraded", status: "False", reason: "x".repeat(200) },
+          { type: "Degraded", status: "False", reason: "x".repeat(1025) },
         ],
         objects: tooMany,
       }),
@@ -194,7 +200,9 @@ describe("reportWorkStatus", () => {
     const longMessage = await report(
       own.credential,
       workInput(work, {
-        objects: [{ apiVersion: "v1", kind: "Pod", name: "p", status: "Failed", message: "m".repeat(2000) }],
+        objects: [
+          { apiVersion: "v1", kind: "Pod", name: "p", status: "Failed", message: "m".repeat(40_000) },
+        ],
       }),
     );
     expect(problemFields(longMessage)).toEqual(["input.objects.0.message"]);
@@ -340,5 +348,62 @@ describe("revoking a cluster", () => {
       [revoked.cluster.id],
     );
     expect(count).toBe(1);
+  });
+});
+
+describe("the whole round with the write side", () => {
+  it("delivers a created placement, and releases it once the agent removed it after cancel", async () => {
+    const { cluster, credential } = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      labels: { pool: "round" },
+    });
+    const adminToken = await buildApiToken(hub.database.dataSource, guestAdmin);
+    const request = placementRequest(toGlobalId("Cooperative", guest.id), {
+      constraints: { labelSelector: { matchLabels: [{ key: "pool", value: "round" }] } },
+    });
+    const created = expectData(
+      await graphql<{ createPlacement: { placement: { id: string } } }>(
+        hub.url,
+        CREATE_PLACEMENT,
+        { input: { request } },
+        { token: adminToken },
+      ),
+    ).createPlacement.placement;
+    const [item] = await agentWork(credential);
+    expect(item).toMatchObject({ placementId: created.id, desiredState: "PRESENT", replicas: 2 });
+    expect(item.manifests.map((object) => object.kind).sort()).toEqual(["Deployment", "Service"]);
+    const available = [condition("Applied", "True"), condition("Available", "True")];
+    await report(credential, {
+      workId: item.id,
+      generation: item.generation,
+      conditions: available,
+      objects: [],
+    });
+
+    const cancelled = await graphql<{ cancelPlacement: { placement: { status: string } } }>(
+      hub.url,
+      CANCEL_PLACEMENT,
+      { input: { placementId: created.id } },
+      { token: adminToken },
+    );
+    expect(expectData(cancelled).cancelPlacement.placement.status).toBe("CANCELLED");
+    const [removing] = await agentWork(credential);
+    expect(removing).toMatchObject({ id: item.id, desiredState: "ABSENT", generation: item.generation + 1 });
+    const removed = await report(credential, {
+      workId: item.id,
+      generation: removing.generation,
+      conditions: [],
+      objects: [],
+      removed: true,
+    });
+    expect(expectData(removed).reportWorkStatus.accepted).toBe(true);
+    expect(await agentWork(credential)).toEqual([]);
+    const [row] = await hub.database.dataSource.query(
+      `SELECT p.status, count(*) FILTER (WHERE w.released_at IS NULL)::int AS live
+         FROM placement p JOIN placement_work w ON w.placement_id = p.id
+        WHERE w.cluster_id = $1 GROUP BY p.status`,
+      [cluster.id],
+    );
+    expect(row).toEqual({ status: "cancelled", live: 0 });
   });
 });

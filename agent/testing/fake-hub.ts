@@ -46,6 +46,8 @@ export class FakeHub implements HubApi, WorkHubApi {
   /** Work status reports the hub accepted. */
   readonly workReports: ReportWorkStatusInput[] = [];
   down = false;
+  /** Only the work calls fail (retryable), as when the hub's work resolver has trouble. */
+  workDown = false;
   revoked = false;
   private rotations = 0;
 
@@ -90,7 +92,8 @@ export class FakeHub implements HubApi, WorkHubApi {
   }
 
   async agentWork(): Promise<AgentWorkItem[]> {
-    this.record("agentWork");
+    this.record("agentWork", this.workDown ? { failed: true } : {});
+    if (this.workDown) throw new HubError("INTERNAL_SERVER_ERROR", "work resolver failed");
     return structuredClone(this.work);
   }
 
@@ -110,7 +113,12 @@ export class FakeHub implements HubApi, WorkHubApi {
 
   private record(operation: FakeHubCall["operation"], extra: Partial<FakeHubCall> = {}): void {
     const failed = this.down || this.revoked;
-    this.calls.push({ operation, at: this.options.now().getTime(), failed, ...extra });
+    this.calls.push({
+      operation,
+      at: this.options.now().getTime(),
+      ...extra,
+      failed: failed || extra.failed === true,
+    });
     if (this.revoked) throw new HubError("UNAUTHENTICATED", "credential revoked", "revoked", 200);
     if (this.down) throw new HubError("NETWORK_ERROR", "connect ECONNREFUSED");
   }

@@ -16,9 +16,10 @@ import { blueprintMutationResolvers } from "../modules/blueprints/api/blueprint-
 import { blueprintQueryResolvers } from "../modules/blueprints/api/blueprint-queries.resolvers.js";
 import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-types.resolvers.js";
 import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
-import { PLACEMENT_READ_RESOLVERS } from "../modules/placement/read/index.js";
+import { ledgerResolvers } from "../modules/placement/ledger.resolvers.js";
 import { placementMutationResolvers } from "../modules/placement/placement-mutations.resolvers.js";
 import { placementWriteTypeResolvers } from "../modules/placement/placement-write-types.resolvers.js";
+import { PLACEMENT_READ_RESOLVERS } from "../modules/placement/read/index.js";
 import { WORK_RESOLVERS } from "../modules/placement/work/index.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
@@ -54,6 +55,7 @@ const RESOLVERS: Resolvers[] = [
   // After the write side's type resolvers: the read side owns Placement, PlacementWork and PlacementDecision.
   ...PLACEMENT_READ_RESOLVERS,
   ...WORK_RESOLVERS,
+  ledgerResolvers,
 ];
 
 export function buildHubSchema(): GraphQLSchema {

@@ -21,6 +21,7 @@ import { ForumTopicPage } from "./pages/forum-topic-page.js";
 import { FoundCooperativePage } from "./pages/found-cooperative-page.js";
 import { HomePage } from "./pages/home-page.js";
 import { InvitationPage } from "./pages/invitation-page.js";
+import { LedgerPage } from "./pages/ledger/ledger-page.js";
 import { ManualHomePage } from "./pages/manual-home-page.js";
 import { ManualMaintenancePage } from "./pages/manual-maintenance-page.js";
 import { ManualNewPagePage } from "./pages/manual-new-page-page.js";
@@ -54,6 +55,10 @@ const ROUTES: Array<[string, Render]> = [
   ["/cooperatives", (_parameters, location) => <CooperativeDirectoryPage location={location} />],
   ["/cooperatives/new", () => <FoundCooperativePage />],
   ["/cooperatives/:slug", ({ slug }) => <CooperativePage key={slug} slug={slug} />],
+  [
+    "/cooperatives/:slug/ledger",
+    ({ slug }, location) => <LedgerPage key={slug} slug={slug} location={location} />,
+  ],
   ["/stewards/applications", () => <StewardApplicationsPage />],
   ["/stewards/audit", () => <AuditLogPage />],
   ["/profile", () => <ProfilePage />],

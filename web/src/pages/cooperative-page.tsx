@@ -50,6 +50,11 @@ export function CooperativePage({ slug }: { slug: string }) {
       </p>
       <ErrorList errors={errors} />
       <CooperativeProfile cooperative={cooperative} />
+      {cooperative.viewerMembership || viewer.isSteward ? (
+        <p>
+          <Link to={`/cooperatives/${cooperative.slug}/ledger`}>Ledger: capacity given and used</Link>
+        </p>
+      ) : null}
       {isAdmin ? (
         <section className="panel" aria-labelledby="admin-heading">
           <div className="panel-heading">

@@ -1,17 +1,26 @@
 import { z } from "zod";
+import { MAX_MANIFEST_OBJECTS } from "../manifests/allowed-kinds.js";
 
 /** Conditions an agent reports on work (agent/README.md): applied, running as asked, or running badly. */
 export const WORK_CONDITION_TYPES = ["Applied", "Available", "Degraded"] as const;
 export const WORK_CONDITION_STATUSES = ["True", "False", "Unknown"] as const;
 
-/** At most this many objects per report: the hub's manifests allowlist keeps real work far below it. */
-export const MAX_REPORTED_OBJECTS = 200;
+/**
+ * At most this many objects per report: a placement has at most `MAX_MANIFEST_OBJECTS` (200), and the agent may
+ * add the few it creates itself (namespace, quota, network policy).
+ */
+export const MAX_REPORTED_OBJECTS = MAX_MANIFEST_OBJECTS + 8;
 
-const MESSAGE_MAX = 1024;
+/**
+ * Kubernetes' own bounds for `metav1.Condition` (message 32,768, reason 1,024 characters and its pattern): the agent
+ * passes on API server messages (an admission webhook's denial can run to kilobytes), and a report refused for a
+ * long message would hide the failure it describes. The request body limit (1 MB) bounds a report as a whole.
+ */
+const MESSAGE_MAX = 32_768;
 const reason = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_,:]*$/, "a CamelCase reason such as Applied or ImagePullBackOff")
-  .max(128);
+  .regex(/^[A-Za-z]([A-Za-z0-9_,:]*[A-Za-z0-9_])?$/, "a CamelCase reason such as Applied or ImagePullBackOff")
+  .max(1024);
 const message = z
   .string()
   .max(MESSAGE_MAX, `at most ${MESSAGE_MAX} characters`)

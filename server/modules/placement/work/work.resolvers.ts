@@ -4,6 +4,7 @@ import type { Resolvers } from "../../../graphql/generated/resolvers-types.js";
 import { fromGlobalId, toGlobalId } from "../../../graphql/global-id.js";
 import { validateInput } from "../../../graphql/validate-input.js";
 import { requireAgent } from "../../clusters/agent.resolvers.js";
+import { nudgePlacementQueue } from "../commands/queue-nudge.js";
 import type { ResourceAmounts } from "../scheduler/types.js";
 import { listAgentWork } from "./agent-work-query.js";
 import { reportWorkStatus } from "./report-work-status.js";
@@ -42,6 +43,8 @@ export const workResolvers: Resolvers = {
           { now: context.clock.now(), requestId: context.requestId },
         ),
       );
+      // Capacity came free: this process's queue runner looks now (the others at their next tick).
+      if (outcome.released) nudgePlacementQueue();
       return { accepted: outcome.accepted };
     },
   },

@@ -1,0 +1,254 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../server/clock.js";
+import { loadConfig } from "../server/config.js";
+import { toGlobalId } from "../server/graphql/global-id.js";
+import { loseLeaseState } from "../server/modules/clusters/lease-state.js";
+import { type MemberCluster, MemberClusterEntity } from "../server/modules/clusters/member-cluster.entity.js";
+import { availabilityOf, leaseStateOf } from "../server/modules/clusters/renew-lease.js";
+import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
+import type { FailoverRunResult } from "../server/modules/placement/failover/failover-job.js";
+import { FAILOVER_LOCK } from "../server/modules/placement/failover/failover-settings.js";
+import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
+import {
+  type PlacementWork,
+  PlacementWorkEntity,
+} from "../server/modules/placement/model/placement-work.entity.js";
+import type { ResourceAmounts } from "../server/modules/placement/scheduler/types.js";
+import { buildRegisteredCluster } from "./support/cluster-factories.js";
+import { buildCooperative, buildPerson } from "./support/factories.js";
+import { expectData, graphql } from "./support/graphql-client.js";
+import { buildPlaceableCluster } from "./support/placeable-cluster.js";
+import { buildPlacementWithWork } from "./support/placement-factories.js";
+import { startTestHub, type TestHub } from "./support/test-hub.js";
+
+let hub: TestHub;
+// The hub's clock stays put: leases do not lapse by themselves, and the background failover run (at this time)
+// finds nothing due. Each test steps time by passing `now` to `run`, from a base an hour apart from the others,
+// so that one test's failover decisions never count in another's eviction minute.
+const t0 = new Date();
+const clock = new ManualClock(t0);
+let guest: Cooperative;
+let guestAdminId: string;
+const at = (base: number, seconds: number) => new Date(t0.getTime() + base * 3_600_000 + seconds * 1000);
+
+beforeAll(async () => {
+  hub = await startTestHub({ clock });
+  const admin = await buildPerson(hub.database.dataSource);
+  guestAdminId = admin.id;
+  guest = await buildCooperative(hub.database.dataSource, { admins: [admin] });
+});
+afterAll(() => hub.stop());
+
+/** One run at `now`; again if the background run of the hub held the lock at that moment. */
+async function runAt(now: Date): Promise<FailoverRunResult> {
+  for (;;) {
+    const result = await hub.placementFailover.run(now);
+    if (result.ran) return result;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The cluster's lease is lost at `lostAt`, exactly as the lease sweeper records it. */
+async function loseCluster(cluster: MemberCluster, lostAt: Date): Promise<void> {
+  const stored = await hub.database.dataSource.manager.findOneByOrFail(MemberClusterEntity, {
+    id: cluster.id,
+  });
+  const { state } = loseLeaseState(leaseStateOf(stored), lostAt);
+  await hub.database.dataSource.manager.update(
+    MemberClusterEntity,
+    { id: cluster.id },
+    { ...state, availability: availabilityOf(state.conditions) },
+  );
+}
+
+async function lostPlacement(
+  lostAt: Date,
+  options: { replicas?: number; perReplica?: ResourceAmounts } = {},
+) {
+  const lost = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+  const { placement, work } = await buildPlacementWithWork(hub.database.dataSource, {
+    cooperative: guest,
+    createdById: guestAdminId,
+    perReplica: options.perReplica,
+    work: [{ cluster: lost.cluster, replicas: options.replicas ?? 1 }],
+  });
+  await loseCluster(lost.cluster, lostAt);
+  return { lost, placement, work: work[0] };
+}
+
+const workOf = (placementId: string) =>
+  hub.database.dataSource.manager.find(PlacementWorkEntity, {
+    where: { placementId },
+    order: { createdAt: "ASC" },
+  });
+const stored = (work: PlacementWork) =>
+  hub.database.dataSource.manager.findOneByOrFail(PlacementWorkEntity, { id: work.id });
+const decisionsOf = (placementId: string) =>
+  hub.database.dataSource.manager.find(PlacementDecisionEntity, {
+    where: { placementId },
+    order: { decidedAt: "ASC" },
+  });
+
+describe("Failover", () => {
+  it("moves the share after the toleration and keeps the old reservation until the agent removed the work", async () => {
+    const target = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 64,
+      memoryGi: 256,
+    });
+    const { lost, placement, work } = await lostPlacement(at(0, 0), { replicas: 2 });
+
+    expect((await runAt(at(0, 299))).moved).toBe(0);
+    expect(await stored(work)).toMatchObject({ desiredState: "present", generation: 1 });
+
+    const result = await runAt(at(0, 301));
+    expect(result.moved).toBe(1);
+    const old = await stored(work);
+    expect(old).toMatchObject({
+      desiredState: "absent",
+      removalReason: "failover",
+      generation: 2,
+      releasedAt: null,
+    });
+    expect(old.reservation).toEqual(work.reservation);
+    const moved = (await workOf(placement.id)).find((entry) => entry.id !== work.id);
+    expect(moved).toMatchObject({
+      clusterId: target.cluster.id,
+      replicas: 2,
+      desiredState: "present",
+      reservation: { cpu: 1000, memory: 1024 * 1024 ** 2 },
+    });
+    const [decision] = await decisionsOf(placement.id);
+    expect(decision).toMatchObject({ trigger: "failover", outcome: "placed", requestedReplicas: 2 });
+    expect(decision.explanation.find((entry) => entry.clusterId === target.cluster.id)).toMatchObject({
+      chosenReplicas: 2,
+    });
+
+    // The lost cluster comes back: its agent sees the work ABSENT, deletes it, and only then is the room free.
+    const listed = expectData(
+      await graphql<{ agentWork: Array<{ id: string; desiredState: string; generation: number }> }>(
+        hub.url,
+        "{ agentWork { id desiredState generation } }",
+        {},
+        { token: lost.credential },
+      ),
+    ).agentWork;
+    expect(listed).toEqual([
+      { id: toGlobalId("PlacementWork", work.id), desiredState: "ABSENT", generation: 2 },
+    ]);
+    expectData(
+      await graphql(
+        hub.url,
+        "mutation($input: ReportWorkStatusInput!) { reportWorkStatus(input: $input) { accepted } }",
+        {
+          input: {
+            workId: toGlobalId("PlacementWork", work.id),
+            generation: 2,
+            conditions: [],
+            objects: [],
+            removed: true,
+          },
+        },
+        { token: lost.credential },
+      ),
+    );
+    expect((await stored(work)).releasedAt).not.toBeNull();
+    // Nothing more to move.
+    expect((await runAt(at(0, 400))).moved).toBe(0);
+  });
+
+  it("moves at most the configured evictions per minute across the alliance", async () => {
+    await buildPlaceableCluster(hub.database.dataSource, { now: clock.now(), cpus: 64, memoryGi: 256 });
+    const lost: Array<{ work: PlacementWork }> = [];
+    for (let index = 0; index < 30; index++) lost.push(await lostPlacement(at(1, 0)));
+    const stillPresent = async () =>
+      (await Promise.all(lost.map(({ work }) => stored(work)))).filter(
+        (row) => row.desiredState === "present",
+      ).length;
+
+    expect((await runAt(at(1, 301))).moved).toBe(10);
+    expect(await stillPresent()).toBe(20);
+    expect((await runAt(at(1, 340))).moved).toBe(0);
+    expect(await stillPresent()).toBe(20);
+    expect((await runAt(at(1, 362))).moved).toBe(10);
+    expect((await runAt(at(1, 423))).moved).toBe(10);
+    expect(await stillPresent()).toBe(0);
+  });
+
+  it("keeps the work where it is when no cluster can take it, and tries again later", async () => {
+    const huge = { cpu: 1_000_000, memory: 1024 ** 3 };
+    const { placement, work } = await lostPlacement(at(2, 0), { perReplica: huge });
+
+    expect(await runAt(at(2, 301))).toMatchObject({ moved: 0, noCapacity: 1 });
+    expect(await stored(work)).toMatchObject({ desiredState: "present", removalReason: null });
+    expect((await decisionsOf(placement.id)).map((entry) => [entry.trigger, entry.outcome])).toEqual([
+      ["failover", "no_capacity"],
+    ]);
+    // Not on every run: after the retry delay.
+    expect(await runAt(at(2, 311))).toMatchObject({ noCapacity: 0 });
+    expect(await runAt(at(2, 362))).toMatchObject({ noCapacity: 1 });
+
+    const big = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 1100,
+      memoryGi: 64,
+      nodes: 1,
+    });
+    expect(await runAt(at(2, 423))).toMatchObject({ moved: 1 });
+    expect((await stored(work)).desiredState).toBe("absent");
+    expect((await workOf(placement.id)).map((entry) => entry.clusterId)).toContain(big.cluster.id);
+    expect((await decisionsOf(placement.id)).map((entry) => entry.outcome)).toEqual([
+      "no_capacity",
+      "no_capacity",
+      "placed",
+    ]);
+  });
+
+  it("places one Duplicated copy, on a cluster that does not run one already", async () => {
+    const running = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 64,
+      memoryGi: 256,
+    });
+    const lost = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement, work } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [
+        { cluster: lost.cluster, replicas: 3 },
+        { cluster: running.cluster, replicas: 3 },
+      ],
+      overrides: { modeKind: "duplicated", modeClusters: 2, replicas: 3 },
+    });
+    await loseCluster(lost.cluster, at(3, 0));
+
+    expect(await runAt(at(3, 301))).toMatchObject({ moved: 1 });
+    const live = (await workOf(placement.id)).filter((entry) => entry.desiredState === "present");
+    // Two copies of all 3 replicas on two different clusters: the one already running is neither grown nor chosen.
+    expect(live.map((entry) => entry.replicas)).toEqual([3, 3]);
+    expect(new Set(live.map((entry) => entry.clusterId)).size).toBe(2);
+    expect(live.map((entry) => entry.clusterId)).toContain(running.cluster.id);
+    expect(live.map((entry) => entry.clusterId)).not.toContain(lost.cluster.id);
+    const [decision] = await decisionsOf(placement.id);
+    expect(decision).toMatchObject({ trigger: "failover", outcome: "placed", requestedReplicas: 3 });
+    expect((await stored(work[1])).generation).toBe(1);
+  });
+
+  it.runIf(loadConfig().database.kind === "postgres")(
+    "runs in one hub process at a time (advisory lock)",
+    async () => {
+      const { url } = hub.database.dataSource.options as { url?: string };
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      try {
+        await other.query("SELECT pg_advisory_lock($1)", [FAILOVER_LOCK]);
+        expect((await hub.placementFailover.run(at(4, 0))).ran).toBe(false);
+        await other.query("SELECT pg_advisory_unlock($1)", [FAILOVER_LOCK]);
+        expect((await runAt(at(4, 0))).ran).toBe(true);
+      } finally {
+        await other.end();
+      }
+    },
+  );
+});
