@@ -16,6 +16,7 @@ import { EventQueue } from "./runtime/event-queue.js";
 import { readAgentState, writeAgentState } from "./runtime/state-file.js";
 import { AGENT_VERSION } from "./version.js";
 import { createWorkTarget } from "./work/create-target.js";
+import { SourceWithGuestPods } from "./work/guest-pods.js";
 import { WorkReconciler } from "./work/work-reconciler.js";
 
 /** Process exit codes; a supervisor (Kubernetes) restarts on non-zero, and 3 tells an operator to re-join. */
@@ -55,15 +56,16 @@ async function run(config: RunConfig): Promise<number> {
   const hub = new HubClient({ url: state.hubUrl, credential: () => credential.token, userAgent: USER_AGENT });
   const abort = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => abort.abort());
-  const work = new WorkReconciler({
-    hub,
-    target: await createWorkTarget(state.source, SYSTEM_CLOCK.now, config.kubernetesService),
-    logger,
-    now: SYSTEM_CLOCK.now,
-  });
+  const { target, simulated, agentServiceAccount } = await createWorkTarget(
+    state.source,
+    SYSTEM_CLOCK.now,
+    config.kubernetesService,
+  );
+  const work = new WorkReconciler({ hub, target, agentServiceAccount, logger, now: SYSTEM_CLOCK.now });
+  const source = await createClusterSource(state.source, SYSTEM_CLOCK.now, config.kubernetesService);
   const loop = new AgentLoop({
     hub,
-    source: await createClusterSource(state.source, SYSTEM_CLOCK.now, config.kubernetesService),
+    source: simulated ? new SourceWithGuestPods(source, simulated) : source,
     work,
     workIntervalMs: config.workIntervalSeconds * 1000,
     clusterUid: state.clusterUid,

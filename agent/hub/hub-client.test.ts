@@ -125,4 +125,46 @@ describe("Hub client", () => {
     );
     expect(error.code).toBe("BAD_RESPONSE");
   });
+  it("asks for work with a query and reports work status with the agreed variables", async () => {
+    const received: Array<{ query: string; variables?: Record<string, unknown> }> = [];
+    const item = {
+      id: "work-1",
+      generation: 2,
+      desiredState: "PRESENT",
+      namespace: "alliance-guest-a-1",
+      guestCooperativeSlug: "a",
+      placementId: "p-1",
+      replicas: 1,
+      reservation: [{ resource: "cpu", amount: 500 }],
+      manifests: [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "c" } }],
+    };
+    handler = (body, _request, response) => {
+      received.push(body);
+      const data = body.query.includes("agentWork")
+        ? { agentWork: [item] }
+        : { reportWorkStatus: { accepted: true } };
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end(JSON.stringify({ data }));
+    };
+    const client = new HubClient({ url, credential: () => "agent-token" });
+    expect(await client.agentWork()).toEqual([item]);
+    const input = {
+      workId: "work-1",
+      generation: 2,
+      conditions: [{ type: "Applied" as const, status: "True" as const, reason: "Applied", message: "" }],
+      objects: [{ apiVersion: "v1", kind: "ConfigMap", name: "c", status: "Applied", message: "" }],
+    };
+    expect(await client.reportWorkStatus(input)).toEqual({ accepted: true });
+    expect(received[0].query).toMatch(/query AgentWork \{\s*agentWork \{/);
+    for (const field of [
+      "generation",
+      "desiredState",
+      "guestCooperativeSlug",
+      "reservation { resource amount }",
+      "manifests",
+    ])
+      expect(received[0].query).toContain(field);
+    expect(received[1].query).toMatch(/mutation ReportWorkStatus\(\$input: ReportWorkStatusInput!\)/);
+    expect(received[1].variables).toEqual({ input });
+  });
 });

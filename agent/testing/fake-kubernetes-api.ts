@@ -125,7 +125,7 @@ export async function startFakeKubernetesApi(
       const route = request.method === "GET" ? routes[url.pathname] : undefined;
       const [code, body] = route
         ? route(url.searchParams)
-        : (store.handle(request.method ?? "GET", url, request.headers["content-type"], text) ?? [
+        : (store.handle(request.method ?? "GET", url, request.headers, text) ?? [
             404,
             status(404, "NotFound", `${url.pathname} not found`),
           ]);

@@ -4,6 +4,8 @@ export interface RecordedWrite {
   /** Path without query. */
   path: string;
   contentType?: string;
+  /** The Authorization header (the kubeconfig's credential). */
+  authorization?: string;
   fieldManager?: string | null;
   force?: string | null;
   body?: Record<string, unknown>;
@@ -36,7 +38,14 @@ export class FakeObjectStore {
   private resourceVersion = 1000;
 
   /** Answers a request when it is one of the store's paths; undefined lets other routes answer. */
-  handle(method: string, url: URL, contentType: string | undefined, text: string): Answer | undefined {
+  handle(
+    method: string,
+    url: URL,
+    headers: { "content-type"?: string; authorization?: string },
+    text: string,
+  ): Answer | undefined {
+    const contentType = headers["content-type"];
+    const authorization = headers.authorization;
     const path = url.pathname;
     const namespaced = NAMESPACED.exec(path);
     const namespaceName = NAMESPACE.exec(path)?.[1];
@@ -46,13 +55,14 @@ export class FakeObjectStore {
       return object ? [200, object] : [404, status(404, "NotFound", `${path} not found`)];
     }
     if (method === "DELETE") {
-      this.writes.push({ method, path });
+      this.writes.push({ method, path, authorization });
       return this.delete(path, namespaceName);
     }
     if (method !== "PATCH") return [405, status(405, "MethodNotAllowed", `${method} not allowed`)];
     const body = text ? (JSON.parse(text) as Json) : {};
     const fieldManager = url.searchParams.get("fieldManager");
-    this.writes.push({ method, path, contentType, fieldManager, force: url.searchParams.get("force"), body });
+    const force = url.searchParams.get("force");
+    this.writes.push({ method, path, contentType, authorization, fieldManager, force, body });
     if (contentType !== "application/apply-patch+yaml")
       return [415, status(415, "UnsupportedMediaType", `content type ${contentType} is not an apply patch`)];
     if (!fieldManager) return [400, status(400, "BadRequest", "fieldManager is required for apply patch")];

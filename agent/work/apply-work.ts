@@ -1,5 +1,6 @@
 import type { AgentWorkItem, WorkObjectStatusInput } from "../hub/operations.js";
 import { objectStatus } from "./object-status.js";
+import type { GuestNamespaceSpec } from "./guest-namespace.js";
 import { type PlannedObject, planWork } from "./plan-work.js";
 import { targetErrorMessage, type WorkTarget } from "./work-target.js";
 
@@ -9,6 +10,8 @@ export interface WorkObservation {
   /** Set when the whole item was refused (conditions are then fixed); otherwise derived from `objects`. */
   refusal?: string;
 }
+
+type AgentServiceAccount = GuestNamespaceSpec["agentServiceAccount"];
 
 function statusOf(planned: PlannedObject, status: string, message: string): WorkObjectStatusInput {
   return { ...planned.identity, status, message };
@@ -20,8 +23,12 @@ function statusOf(planned: PlannedObject, status: string, message: string): Work
  * guard rail fails no guest object is applied, so nothing ever runs outside its quota or isolation. Then every
  * applied object is read back for its status.
  */
-export async function applyWork(target: WorkTarget, item: AgentWorkItem): Promise<WorkObservation> {
-  const plan = planWork(item);
+export async function applyWork(
+  target: WorkTarget,
+  item: AgentWorkItem,
+  agentServiceAccount?: AgentServiceAccount,
+): Promise<WorkObservation> {
+  const plan = planWork(item, agentServiceAccount);
   if ("refusal" in plan) return { objects: [], refusal: plan.refusal };
   const results: WorkObjectStatusInput[] = [];
   const applied: PlannedObject[] = [];
@@ -47,8 +54,12 @@ export async function applyWork(target: WorkTarget, item: AgentWorkItem): Promis
 }
 
 /** Reads every object of a PRESENT item back (no writes): the periodic status check of applied work. */
-export async function observeWork(target: WorkTarget, item: AgentWorkItem): Promise<WorkObservation> {
-  const plan = planWork(item);
+export async function observeWork(
+  target: WorkTarget,
+  item: AgentWorkItem,
+  agentServiceAccount?: AgentServiceAccount,
+): Promise<WorkObservation> {
+  const plan = planWork(item, agentServiceAccount);
   if ("refusal" in plan) return { objects: [], refusal: plan.refusal };
   const readBack = await readObjects(
     target,

@@ -8,6 +8,7 @@ export const GUARD_RAIL_NAMES = {
   quota: "alliance-reservation",
   limits: "alliance-defaults",
   isolation: "alliance-isolation",
+  binding: "alliance-agent",
 } as const;
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

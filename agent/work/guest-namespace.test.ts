@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guestNamespaceManifests, placementLabelValue, quotaFor } from "./guest-namespace.js";
+import { guestNamespaceManifests, placementLabelValue } from "./guest-namespace.js";
+import { quotaFor } from "./reservation-quota.js";
 
 const SPEC = {
   namespace: "alliance-guest-campus-cloud-3f2a9c1e",
@@ -59,6 +60,9 @@ describe("Guest namespaces", () => {
     const labels = (namespace?.metadata as { labels: Record<string, string> } | undefined)?.labels ?? {};
     expect(labels["pod-security.kubernetes.io/enforce"]).toBe("restricted");
     expect(labels["alliance.coop/placement"]).toBe(SPEC.placementId);
+    // The install manifest's admission policy admits only namespaces labelled guest=true.
+    expect(labels["alliance.coop/guest"]).toBe("true");
+    expect(labels["alliance.coop/guest-cooperative"]).toBe("campus-cloud");
     const spec = policy?.spec as {
       podSelector: object;
       policyTypes: string[];
@@ -67,6 +71,22 @@ describe("Guest namespaces", () => {
     expect(spec.podSelector).toEqual({});
     expect(spec.policyTypes).toEqual(["Ingress", "Egress"]);
     expect(spec.egress.at(-1)?.to[0]?.ipBlock?.except).toContain("10.0.0.0/8");
+  });
+
+  it("binds the guest role to the agent's service account right after the namespace when asked", () => {
+    const objects = guestNamespaceManifests({
+      ...SPEC,
+      agentServiceAccount: { namespace: "alliance-agent", name: "alliance-agent" },
+    });
+    expect(objects.map((object) => object.kind).slice(0, 3)).toEqual([
+      "Namespace",
+      "RoleBinding",
+      "ResourceQuota",
+    ]);
+    expect(objects[1]).toMatchObject({
+      roleRef: { kind: "ClusterRole", name: "alliance-agent-guest" },
+      subjects: [{ kind: "ServiceAccount", name: "alliance-agent", namespace: "alliance-agent" }],
+    });
   });
 
   it("turns any placement id into a valid label value", () => {

@@ -5,6 +5,7 @@
  */
 import type { ResourceAmount } from "../hub/operations.js";
 import { GUARD_RAIL_NAMES } from "./guards.js";
+import { quotaFor } from "./reservation-quota.js";
 
 /** What the hub says about a guest namespace: its name, whose it is, and the reserved totals. */
 export interface GuestNamespaceSpec {
@@ -14,9 +15,20 @@ export interface GuestNamespaceSpec {
   placementId: string;
   /** Reserved totals: `cpu` millicores, `memory` and `storage:<class>` bytes, `gpu:<model>` devices, `pods`. */
   reservation: ResourceAmount[];
+  /**
+   * In a cluster installed with the hub's manifest the agent may write workloads only where it bound
+   * {@link GUEST_ROLE} to its own service account: given, a RoleBinding doing that follows the Namespace.
+   */
+  agentServiceAccount?: { namespace: string; name: string };
 }
 
 export type KubernetesManifest = Record<string, unknown>;
+
+/** Marks guest namespaces; the install manifest's admission policy keeps the agent's writes inside them. */
+export const GUEST_LABEL = "alliance.coop/guest";
+
+/** The ClusterRole the agent binds to itself in each guest namespace (granted by the install manifest). */
+export const GUEST_ROLE = "alliance-agent-guest";
 
 /** Label every object the agent applies carries, so a namespace can be traced back to its placement. */
 export const PLACEMENT_LABEL = "alliance.coop/placement";
@@ -36,37 +48,13 @@ export function placementLabelValue(placementId: string): string {
 /** Labels the agent puts on every object it applies for a placement. */
 export function placementLabels(guestSlug: string, placementId: string): Record<string, string> {
   const guest = LABEL_VALUE.test(guestSlug) && guestSlug.length <= 63 ? guestSlug : "";
-  return { ...MANAGED_BY, "alliance.coop/guest": guest, [PLACEMENT_LABEL]: placementLabelValue(placementId) };
-}
-
-/**
- * The ResourceQuota's `hard` list for a reservation. Requests only: the reservation is what the scheduler counted
- * (requests), and a limits quota would reject every container without limits. Storage is capped per class and in
- * total, GPUs of all models together (Kubernetes has no quota per GPU model).
- */
-export function quotaFor(reservation: ResourceAmount[]): Record<string, string> {
-  const hard: Record<string, string> = {
-    "count/services.loadbalancer": "0",
-    "count/services.nodeports": "0",
+  return {
+    ...MANAGED_BY,
+    // The install manifest's admission policy lets the agent write only in namespaces labelled guest=true.
+    [GUEST_LABEL]: "true",
+    "alliance.coop/guest-cooperative": guest,
+    [PLACEMENT_LABEL]: placementLabelValue(placementId),
   };
-  let storage = 0;
-  let gpus = 0;
-  for (const { resource, amount } of reservation) {
-    const value = Math.ceil(amount);
-    if (resource === "cpu") hard["requests.cpu"] = `${value}m`;
-    else if (resource === "memory") hard["requests.memory"] = String(value);
-    else if (resource === "pods") hard.pods = String(value);
-    else if (resource.startsWith("storage:")) {
-      storage += value;
-      const storageClass = resource.slice("storage:".length);
-      if (storageClass && storageClass !== "(none)")
-        hard[`${storageClass}.storageclass.storage.k8s.io/requests.storage`] = String(value);
-    } else if (resource.startsWith("gpu:")) gpus += value;
-  }
-  // Without a storage or GPU reservation the guest gets none: a missing quota entry would mean "unlimited".
-  hard["requests.storage"] = String(storage);
-  hard["requests.nvidia.com/gpu"] = String(gpus);
-  return hard;
 }
 
 /** The objects the agent applies (server-side apply) before any of the guest's own objects, in this order. */
@@ -74,6 +62,18 @@ export function guestNamespaceManifests(spec: GuestNamespaceSpec): KubernetesMan
   const { namespace } = spec;
   const labels = placementLabels(spec.guestSlug, spec.placementId);
   const hard = quotaFor(spec.reservation);
+  const account = spec.agentServiceAccount;
+  const binding = account
+    ? [
+        {
+          apiVersion: "rbac.authorization.k8s.io/v1",
+          kind: "RoleBinding",
+          metadata: { name: GUARD_RAIL_NAMES.binding, namespace, labels },
+          roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: GUEST_ROLE },
+          subjects: [{ kind: "ServiceAccount", name: account.name, namespace: account.namespace }],
+        },
+      ]
+    : [];
   return [
     {
       apiVersion: "v1",
@@ -87,6 +87,7 @@ export function guestNamespaceManifests(spec: GuestNamespaceSpec): KubernetesMan
         },
       },
     },
+    ...binding,
     {
       apiVersion: "v1",
       kind: "ResourceQuota",

@@ -27,6 +27,7 @@ const AGENT_KINDS: Readonly<Record<string, string>> = {
   ...GUEST_KINDS,
   "v1/ResourceQuota": "resourcequotas",
   "v1/LimitRange": "limitranges",
+  "rbac.authorization.k8s.io/v1/RoleBinding": "rolebindings",
 };
 
 /** Where an object lives; `namespace` is absent only for the Namespace itself. */

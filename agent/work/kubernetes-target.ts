@@ -25,9 +25,8 @@ export class KubernetesWorkTarget implements WorkTarget {
 
   async apply(path: string, object: KubernetesManifest): Promise<KubernetesManifest> {
     const query = `?fieldManager=${FIELD_MANAGER}&force=true`;
-    const result = await this.request(HttpMethod.PATCH, `${path}${query}`, object);
-    if (!result) throw new WorkTargetError(404, `${path} not found`);
-    return result;
+    // A 404 on apply (its namespace is gone) is a failure with the API server's message, not "absent".
+    return (await this.request(HttpMethod.PATCH, `${path}${query}`, object, false)) ?? {};
   }
 
   get(path: string): Promise<KubernetesManifest | undefined> {
@@ -39,11 +38,12 @@ export class KubernetesWorkTarget implements WorkTarget {
     await this.request(HttpMethod.DELETE, `${path}?propagationPolicy=Background`);
   }
 
-  /** One call; undefined on 404, {@link WorkTargetError} with the API server's message on any other failure. */
+  /** One call; undefined on 404 when `missingOk`, else {@link WorkTargetError} with the API server's message. */
   private async request(
     method: HttpMethod,
     path: string,
     body?: object,
+    missingOk = true,
   ): Promise<KubernetesManifest | undefined> {
     const server = this.kubeConfig.getCurrentCluster()?.server;
     if (!server) throw new WorkTargetError(0, "kubeconfig has no current cluster");
@@ -67,7 +67,7 @@ export class KubernetesWorkTarget implements WorkTarget {
         `Kubernetes API unreachable: ${error instanceof Error ? error.message : error}`,
       );
     }
-    if (status === 404) return undefined;
+    if (status === 404 && missingOk) return undefined;
     const parsed = parseJson(text);
     if (status < 200 || status > 299) {
       const message = typeof parsed?.message === "string" ? parsed.message : `HTTP ${status}`;

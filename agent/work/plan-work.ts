@@ -1,6 +1,11 @@
 import type { AgentWorkItem } from "../hub/operations.js";
 import { type ManifestIdentity, manifestIdentity, namespaceRefusal, objectRefusal } from "./guards.js";
-import { guestNamespaceManifests, type KubernetesManifest, placementLabels } from "./guest-namespace.js";
+import {
+  type GuestNamespaceSpec,
+  guestNamespaceManifests,
+  type KubernetesManifest,
+  placementLabels,
+} from "./guest-namespace.js";
 import { objectPath } from "./kinds.js";
 
 /** One object of a piece of work: where it goes and what is applied, or why it is refused. */
@@ -36,7 +41,10 @@ function prepareGuestObject(manifest: KubernetesManifest, item: AgentWorkItem): 
  * Plans a PRESENT item: the guard rails of the guest namespace first, then the guest's objects, each checked
  * (`guards.ts`) and mapped to its REST path (`kinds.ts`).
  */
-export function planWork(item: AgentWorkItem): WorkPlan {
+export function planWork(
+  item: AgentWorkItem,
+  agentServiceAccount?: GuestNamespaceSpec["agentServiceAccount"],
+): WorkPlan {
   const refusal = namespaceRefusal(item.namespace);
   if (refusal) return { refusal };
   if (!Array.isArray(item.manifests)) return { refusal: "manifests is not a list of objects" };
@@ -45,6 +53,7 @@ export function planWork(item: AgentWorkItem): WorkPlan {
     guestSlug: item.guestCooperativeSlug,
     placementId: item.placementId,
     reservation: item.reservation,
+    agentServiceAccount,
   }).map((object) => {
     const identity = manifestIdentity(object);
     return {

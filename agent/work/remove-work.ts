@@ -6,9 +6,8 @@ import type { WorkTarget } from "./work-target.js";
 
 /** Where the removal of an ABSENT item stands. */
 export type RemovalState =
-  | { state: "removed" }
-  | { state: "terminating" }
-  | { state: "refused"; reason: string };
+  /** `kept`: nothing deleted because PRESENT work uses the same namespace now. */
+  { state: "removed"; kept?: boolean } | { state: "terminating" } | { state: "refused"; reason: string };
 
 function placementOf(namespace: Record<string, unknown>): unknown {
   const metadata = namespace.metadata as { labels?: Record<string, unknown> } | undefined;

@@ -118,6 +118,29 @@ describe("Work reconciler against the fake Kubernetes API", () => {
     expect(api.store.objects.get(NS_PATH)?.status).toEqual({ phase: "Active" });
   });
 
+  it("binds the guest role to an in-cluster agent's service account before the guard rails", async () => {
+    const inCluster = new WorkReconciler({
+      hub,
+      target: new KubernetesWorkTarget(api.kubeConfig()),
+      logger: SILENT,
+      now: () => clock.now(),
+      agentServiceAccount: { namespace: "alliance-agent", name: "alliance-agent" },
+    });
+    hub.work = [workItem()];
+    await inCluster.reconcile();
+    const paths = writes("PATCH").map((write) => write.path);
+    expect(paths.slice(0, 3)).toEqual([
+      NS_PATH,
+      `/apis/rbac.authorization.k8s.io/v1/namespaces/${NAMESPACE}/rolebindings/alliance-agent`,
+      `${NS_PATH}/resourcequotas/alliance-reservation`,
+    ]);
+    expect(writes("PATCH")[1].body).toMatchObject({
+      roleRef: { name: "alliance-agent-guest" },
+      subjects: [{ kind: "ServiceAccount", name: "alliance-agent", namespace: "alliance-agent" }],
+    });
+    expect(condition("Applied")?.status).toBe("True");
+  });
+
   it("reports conditions and per-object status, and Available once the Deployment is", async () => {
     hub.work = [workItem()];
     await reconciler.reconcile();
@@ -291,6 +314,18 @@ describe("Work reconciler against the fake Kubernetes API", () => {
     expect(writes("DELETE")).toEqual([]);
     expect(api.store.objects.has(NS_PATH)).toBe(true);
     expect(api.store.objects.has(DEPLOYMENT_PATH)).toBe(true);
+  });
+
+  it("does not delete a namespace that PRESENT work uses again, and still reports the old work removed", async () => {
+    hub.work = [workItem()];
+    await reconciler.reconcile();
+    hub.work = [workItem({ generation: 2, desiredState: "ABSENT" }), workItem({ id: "work-2" })];
+    await reconciler.reconcile();
+    expect(writes("DELETE")).toEqual([]);
+    expect(api.store.objects.has(DEPLOYMENT_PATH)).toBe(true);
+    const old = hub.workReports.find((report) => report.workId === "work-1" && report.generation === 2);
+    expect(old).toMatchObject({ removed: true });
+    expect(old?.conditions[0].message).toContain("other work of this cluster uses it now");
   });
 
   it("deletes only a namespace labelled for this placement", async () => {

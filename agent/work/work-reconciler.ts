@@ -2,6 +2,7 @@ import type { AgentLogger } from "../agent-loop.js";
 import type { WorkHubApi } from "../hub/hub-client.js";
 import { HubError } from "../hub/hub-errors.js";
 import type { AgentWorkItem, ReportWorkStatusInput } from "../hub/operations.js";
+import type { GuestNamespaceSpec } from "./guest-namespace.js";
 import { applyWork, needsReapply, observeWork, type WorkObservation } from "./apply-work.js";
 import { refusedConditions, workConditions } from "./object-status.js";
 import { type RemovalState, removeWork } from "./remove-work.js";
@@ -15,6 +16,8 @@ export interface WorkReconcilerOptions {
   now: () => Date;
   /** How often settled work (ready, or failed) is read back or retried; default one minute. */
   recheckMs?: number;
+  /** The agent's own service account, bound to the guest role in each guest namespace (in-cluster agents). */
+  agentServiceAccount?: GuestNamespaceSpec["agentServiceAccount"];
 }
 
 /** Default period of status re-checks of settled work. */
@@ -49,9 +52,13 @@ export class WorkReconciler {
     const items = await this.options.hub.agentWork();
     const listed = new Set(items.map((item) => item.id));
     for (const id of this.tracked.keys()) if (!listed.has(id)) this.tracked.delete(id);
+    // Work moved back to this cluster can reuse the namespace of work being removed: never delete a live one.
+    const live = new Set(
+      items.filter((item) => item.desiredState !== "ABSENT").map((item) => item.namespace),
+    );
     for (const item of items) {
       try {
-        if (item.desiredState === "ABSENT") await this.remove(item);
+        if (item.desiredState === "ABSENT") await this.remove(item, live.has(item.namespace));
         else await this.keep(item);
       } catch (error) {
         if (error instanceof HubError) throw error;
@@ -73,9 +80,9 @@ export class WorkReconciler {
         { workId: item.id, generation: item.generation, namespace: item.namespace },
         "work: applying",
       );
-      observation = await applyWork(this.options.target, item);
+      observation = await applyWork(this.options.target, item, this.options.agentServiceAccount);
     } else if (now >= current.nextCheckAt || current.lastReport === undefined) {
-      observation = await observeWork(this.options.target, item);
+      observation = await observeWork(this.options.target, item, this.options.agentServiceAccount);
     } else return;
     const conditions = observation.refusal
       ? refusedConditions("Refused", observation.refusal)
@@ -98,11 +105,13 @@ export class WorkReconciler {
     });
   }
 
-  private async remove(item: AgentWorkItem): Promise<void> {
+  private async remove(item: AgentWorkItem, namespaceInUse: boolean): Promise<void> {
     const tracked = this.tracked.get(item.id);
     const current = tracked?.generation === item.generation ? tracked : undefined;
     if (current?.lastReport?.includes('"removed":true')) return;
-    const removal = await removeWork(this.options.target, item);
+    const removal: RemovalState = namespaceInUse
+      ? { state: "removed", kept: true }
+      : await removeWork(this.options.target, item);
     const next: Tracked = {
       generation: item.generation,
       lastReport: current?.lastReport,
@@ -138,9 +147,12 @@ function removalReport(item: AgentWorkItem, removal: RemovalState): ReportWorkSt
     return { ...base, conditions: refusedConditions("RemovalRefused", removal.reason) };
   const removed = removal.state === "removed";
   const reason = removed ? "Removed" : "Removing";
-  const message = removed
-    ? `namespace ${item.namespace} and everything in it deleted`
-    : `namespace ${item.namespace} is terminating`;
+  const message =
+    removal.state === "removed" && removal.kept
+      ? `namespace ${item.namespace} is kept: other work of this cluster uses it now`
+      : removed
+        ? `namespace ${item.namespace} and everything in it deleted`
+        : `namespace ${item.namespace} is terminating`;
   return {
     ...base,
     conditions: [

@@ -8,6 +8,9 @@ import { HubClient } from "../../../agent/hub/hub-client.js";
 import { joinCluster } from "../../../agent/join-cluster.js";
 import { SYSTEM_CLOCK } from "../../../agent/runtime/clock.js";
 import { EventQueue } from "../../../agent/runtime/event-queue.js";
+import { SourceWithGuestPods } from "../../../agent/work/guest-pods.js";
+import { SimulatedWorkTarget } from "../../../agent/work/simulated-target.js";
+import { WorkReconciler } from "../../../agent/work/work-reconciler.js";
 import type { Clock } from "../../clock.js";
 import { inTransaction } from "../../db/transaction.js";
 import { parseGlobalId } from "../../graphql/global-id.js";
@@ -107,9 +110,13 @@ export async function startDemoClusters(deps: {
       let credential = state.credential;
       const agentAbort = new AbortController();
       abort.signal.addEventListener("abort", () => agentAbort.abort());
+      const hub = new HubClient({ url: deps.graphqlUrl, credential: () => credential.token });
+      // Work placed on the cluster is "applied" in memory and its pods count against the simulated capacity.
+      const target = new SimulatedWorkTarget({ now: SYSTEM_CLOCK.now });
       const loop = new AgentLoop({
-        hub: new HubClient({ url: deps.graphqlUrl, credential: () => credential.token }),
-        source,
+        hub,
+        source: new SourceWithGuestPods(source, target),
+        work: new WorkReconciler({ hub, target, logger: SILENT_AGENT, now: SYSTEM_CLOCK.now }),
         clusterUid: state.clusterUid,
         credential,
         onCredentialRotated: (fresh) => {
