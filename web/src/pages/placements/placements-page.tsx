@@ -16,14 +16,16 @@ const PLACEMENTS_QUERY = `query Placements($after: String) {
       id name status createdAt queuePosition
       cooperative { id name viewerMembership { role } }
       resources { replicas }
-      work { id replicas cluster { id name } providerCooperative { name } conditions { type status } }
+      work { id replicas cluster { id name } providerCooperative { id name } conditions { type status } }
     } }
     pageInfo { hasNextPage endCursor }
   }
   viewer { memberships(first: 50) { edges { node { role cooperative { id } } } } }
 }`;
 
-type ListedWork = Pick<PlacementWork, "id" | "replicas" | "cluster" | "providerCooperative" | "conditions">;
+type ListedWork = Pick<PlacementWork, "id" | "replicas" | "cluster" | "conditions"> & {
+  providerCooperative: { id: string; name: string };
+};
 
 interface ListedPlacement {
   id: string;
@@ -49,7 +51,7 @@ function WorkSummary({ work }: { work: ListedWork[] }) {
   return (
     <>
       {work.map((item, index) => {
-        const available = conditionOf(item as PlacementWork, "Available")?.status;
+        const available = conditionOf(item, "Available")?.status;
         return (
           <span key={item.id}>
             {index > 0 ? ", " : ""}
@@ -125,7 +127,12 @@ export function PlacementsPage() {
   const mine = new Set(memberships.map((membership) => membership.cooperative.id));
   const placements = data?.placements.edges.map((edge) => edge.node) ?? [];
   const own = placements.filter((placement) => mine.has(placement.cooperative.id));
-  const hosted = placements.filter((placement) => !mine.has(placement.cooperative.id));
+  const rest = placements.filter((placement) => !mine.has(placement.cooperative.id));
+  const hosted = rest.filter((placement) =>
+    placement.work.some((work) => mine.has(work.providerCooperative.id)),
+  );
+  // Stewards see every placement; those neither ours nor on our clusters get their own list.
+  const others = rest.filter((placement) => !hosted.includes(placement));
   const isAdmin = memberships.some((membership) => membership.role === "ADMIN");
   return (
     <div className="page">
@@ -148,6 +155,12 @@ export function PlacementsPage() {
           <PlacementTable caption="Our placements" placements={own} />
           <h2>Running on our clusters</h2>
           <PlacementTable caption="Placements of other cooperatives on our clusters" placements={hosted} />
+          {others.length > 0 ? (
+            <>
+              <h2>Other placements</h2>
+              <PlacementTable caption="Other placements in the alliance" placements={others} />
+            </>
+          ) : null}
         </>
       ) : null}
     </div>
