@@ -50,11 +50,13 @@ export function ExplanationTable({ decision, caption }: { decision: Decision; ca
                     </>
                   ) : (
                     <>
-                      total {line.total?.toFixed(1)} ·{" "}
-                      {line.scores
-                        .filter((score) => score.weight !== 0)
-                        .map((score) => `${score.scorer} ${score.score}×${score.weight}`)
-                        .join(", ")}
+                      <strong>total {line.total?.toFixed(1)}</strong>{" "}
+                      <span className="muted explanation-scores">
+                        {line.scores
+                          .filter((score) => score.weight !== 0 && score.score !== 0)
+                          .map((score) => `${score.scorer} ${score.score}×${score.weight}`)
+                          .join(", ")}
+                      </span>
                     </>
                   )}
                 </td>
