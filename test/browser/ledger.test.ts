@@ -106,6 +106,26 @@ describe("The ledger page", () => {
       ]);
     }));
 
+  it("fits a phone: wide tables scroll inside the page, not the page itself", () =>
+    withBrowser(
+      async ({ page }) => {
+        await page.goto(`${hub.url}/`);
+        await page.getByRole("button", { name: "Menu" }).click();
+        await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
+        await page.getByRole("button", { name: "Ada Admin", exact: true }).click();
+        await page
+          .getByRole("banner")
+          .getByRole("link", { name: "Ada Admin", includeHidden: true })
+          .waitFor({ state: "attached" });
+        await page.goto(`${hub.url}/cooperatives/green-hosting/ledger?month=${month}`);
+        await page.getByRole("table", { name: "Provided to other cooperatives" }).waitFor(POLL);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(0);
+        await screenshot(page, "ledger-02-phone");
+      },
+      { viewport: { width: 375, height: 812 } },
+    ));
+
   it("asks an anonymous visitor to sign in", () =>
     withBrowser(async ({ page }) => {
       await page.goto(`${hub.url}/cooperatives/green-hosting/ledger`);

@@ -1,4 +1,4 @@
-import { resourceSeconds } from "../ledger/resource-seconds.js";
+import { equivalentRate } from "./fair-share-of.js";
 import { clipInterval, type LedgerInterval } from "./ledger-intervals.js";
 import { type LedgerWindow, daysOf, formatDay } from "./ledger-period.js";
 
@@ -22,9 +22,10 @@ export function dailySeries(
   window: LedgerWindow,
   now: Date,
 ): LedgerDayFigures[] {
-  const days = daysOf(window).map((day) => ({
-    window: day,
-    figures: { day: formatDay(day.start), providedEquivalentSeconds: 0, consumedEquivalentSeconds: 0 },
+  const days: LedgerDayFigures[] = daysOf(window).map((day) => ({
+    day: formatDay(day.start),
+    providedEquivalentSeconds: 0,
+    consumedEquivalentSeconds: 0,
   }));
   for (const interval of intervals) {
     const provides = interval.providerCooperativeId === cooperativeId;
@@ -32,15 +33,19 @@ export function dailySeries(
     if (provides === consumes) continue; // own cluster, or not this cooperative's at all
     const clipped = clipInterval(interval, window, now);
     if (!clipped) continue;
-    const first = Math.floor((clipped.from.getTime() - window.start.getTime()) / DAY_MS);
-    const last = Math.ceil((clipped.to.getTime() - window.start.getTime()) / DAY_MS) - 1;
+    const from = clipped.from.getTime();
+    const to = clipped.to.getTime();
+    // Core-second equivalents per second, once per interval: each day then costs one multiplication.
+    const rate = equivalentRate(interval.reservation);
+    const first = Math.floor((from - window.start.getTime()) / DAY_MS);
+    const last = Math.ceil((to - window.start.getTime()) / DAY_MS) - 1;
     for (let index = first; index <= last && index < days.length; index++) {
-      const part = clipInterval(clipped, days[index].window, now);
-      if (!part) continue;
-      const seconds = resourceSeconds(interval.reservation, part.from, part.to);
-      if (provides) days[index].figures.providedEquivalentSeconds += seconds;
-      else days[index].figures.consumedEquivalentSeconds += seconds;
+      const dayStart = window.start.getTime() + index * DAY_MS;
+      const seconds = (Math.min(to, dayStart + DAY_MS) - Math.max(from, dayStart)) / 1000;
+      if (seconds <= 0) continue;
+      if (provides) days[index].providedEquivalentSeconds += rate * seconds;
+      else days[index].consumedEquivalentSeconds += rate * seconds;
     }
   }
-  return days.map((day) => day.figures);
+  return days;
 }

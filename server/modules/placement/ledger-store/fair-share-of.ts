@@ -14,8 +14,10 @@ export function equivalentRate(reservation: ResourceAmounts): number {
 const HORIZON_DAYS = 20 * (HALF_LIFE_SECONDS / 86_400);
 
 /**
- * Per work row: its rate (the weights of `resourceWeight`, given as parameters so they have one source) and the
- * ages of its start and end at now; then the closed form of `decayedIntervalSeconds`,
+ * Per work row: its rate (the weights of `resourceWeight`, given as parameters so they have one source; cpu and
+ * memory read directly, the per-class storage and per-model GPU keys only for rows that have such keys, since
+ * expanding every reservation with jsonb_each_text costs more than shipping the rows) and the ages of its start and
+ * end at now; then the closed form of `decayedIntervalSeconds`,
  * rate × halfLife/ln 2 × (2^(-ageEnd/halfLife) − 2^(-ageStart/halfLife)), summed per cooperative and side.
  */
 const DECAYED_USAGE_SQL = `
@@ -24,13 +26,15 @@ WITH work AS (
          EXTRACT(EPOCH FROM ($2::timestamptz - w.available_since))::float8 AS age_start,
          EXTRACT(EPOCH FROM ($2::timestamptz - LEAST(COALESCE(w.removal_requested_at, w.released_at, $2::timestamptz),
                                                        $2::timestamptz)))::float8 AS age_end,
-         (SELECT COALESCE(SUM(r.value::float8 * CASE
-                    WHEN r.key = 'cpu' THEN $3::float8
-                    WHEN r.key = 'memory' THEN $4::float8
-                    WHEN r.key LIKE 'storage:%' THEN $5::float8
-                    WHEN r.key LIKE 'gpu:%' THEN $6::float8
-                    ELSE 0 END), 0)
-            FROM jsonb_each_text(w.reservation) r) AS rate
+         COALESCE((w.reservation ->> 'cpu')::float8, 0) * $3::float8
+           + COALESCE((w.reservation ->> 'memory')::float8, 0) * $4::float8
+           + CASE WHEN w.reservation::text LIKE '%"storage:%' OR w.reservation::text LIKE '%"gpu:%'
+                  THEN (SELECT COALESCE(SUM(r.value::float8 * CASE
+                          WHEN r.key LIKE 'storage:%' THEN $5::float8
+                          WHEN r.key LIKE 'gpu:%' THEN $6::float8
+                          ELSE 0 END), 0)
+                          FROM jsonb_each_text(w.reservation) r)
+                  ELSE 0 END AS rate
     FROM placement_work w
    WHERE w.available_since IS NOT NULL
      AND w.provider_cooperative_id <> w.consumer_cooperative_id
@@ -40,7 +44,7 @@ WITH work AS (
   SELECT provider, consumer,
          rate * ($7::float8 / ln(2)) * (power(2::float8, -age_end / $7::float8) - power(2::float8, -age_start / $7::float8)) AS seconds
     FROM work
-   WHERE age_start > age_end AND rate > 0
+   WHERE age_start > age_end
 )
 SELECT id::text AS id, SUM(provided)::float8 AS provided, SUM(used)::float8 AS used
   FROM (SELECT provider AS id, seconds AS provided, 0::float8 AS used FROM decayed

@@ -20,7 +20,7 @@ describe("monthWindow", () => {
     expect(monthWindow(month)).toEqual({ start: new Date(start), end: new Date(end) });
   });
 
-  it.each(["2026-13", "2026-00", "2026-1", "26-11", "2026-11-01", "november", ""])(
+  it.each(["2026-13", "2026-00", "0099-05", "2026-1", "26-11", "2026-11-01", "november", ""])(
     "refuses %j with BAD_USER_INPUT",
     (month) => {
       expect(codeOf(() => monthWindow(month))).toBe("BAD_USER_INPUT");

@@ -19,10 +19,13 @@ export const MAX_LEDGER_DAYS = 366;
  */
 export function monthWindow(month: string, field = "month"): LedgerWindow {
   const match = MONTH.exec(month);
-  if (!match) throw badUserInput("The month must be YYYY-MM", [{ field, message: "must be YYYY-MM" }]);
-  const year = Number(match[1]);
-  const index = Number(match[2]) - 1;
-  return { start: new Date(Date.UTC(year, index, 1)), end: new Date(Date.UTC(year, index + 1, 1)) };
+  const year = Number(match?.[1]);
+  const index = Number(match?.[2]) - 1;
+  const start = new Date(Date.UTC(year, index, 1));
+  // Date.UTC reads years 0–99 as 1900–1999: the round trip refuses them rather than answering another month.
+  if (!match || Number.isNaN(start.getTime()) || start.toISOString().slice(0, 7) !== month)
+    throw badUserInput("The month must be YYYY-MM", [{ field, message: "must be YYYY-MM" }]);
+  return { start, end: new Date(Date.UTC(year, index + 1, 1)) };
 }
 
 /** Midnight UTC of a `YYYY-MM-DD` day, or null when the text is not a real calendar day. */
