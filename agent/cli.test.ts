@@ -113,7 +113,7 @@ describe("alliance-agent CLI end to end (fake hub, fake Kubernetes API)", () => 
     expect(statSync(stateFile).mode & 0o777).toBe(0o600);
   });
 
-  it("runs: renews the lease, reports status read from the API, and exits 3 once the credential is revoked", async () => {
+  it("runs: renews the lease, reports status read from the API, applies work, and exits 3 once revoked", async () => {
     writeAgentState(stateFile, {
       hubUrl: hub.url,
       clusterId: "cluster-42",
@@ -128,8 +128,23 @@ describe("alliance-agent CLI end to end (fake hub, fake Kubernetes API)", () => 
       statusIntervalSeconds: 30,
       source: { kind: "kubeconfig", path: kubeconfigPath },
     });
+    hub.work = [
+      {
+        id: "work-1",
+        generation: 1,
+        desiredState: "PRESENT",
+        namespace: "alliance-guest-coop-b-1",
+        guestCooperativeSlug: "coop-b",
+        placementId: "placement-1",
+        replicas: 1,
+        reservation: [{ resource: "cpu", amount: 500 }],
+        manifests: [
+          { apiVersion: "v1", kind: "ConfigMap", metadata: { name: "settings" }, data: { a: "1" } },
+        ],
+      },
+    ];
     const running = start(["run", "--state-file", stateFile]);
-    await waitFor(() => hub.requests.some((request) => request.operationName === "ReportStatus"));
+    await waitFor(() => hub.requests.some((request) => request.operationName === "ReportWorkStatus"));
     hub.revoked = true;
     const stopped = await running.finished;
     expect(stopped.code, stopped.output).toBe(3);
@@ -143,5 +158,13 @@ describe("alliance-agent CLI end to end (fake hub, fake Kubernetes API)", () => 
       clusterUid: FIXTURE_CLUSTER_UID,
       report: { nodes: { total: 4, ready: 3 } },
     });
+    const applied = kubernetes.store.writes.filter((write) => write.method === "PATCH");
+    expect(applied.map((write) => write.path)).toContain(
+      "/api/v1/namespaces/alliance-guest-coop-b-1/configmaps/settings",
+    );
+    expect(applied.every((write) => write.fieldManager === "alliance-agent")).toBe(true);
+    const work = hub.requests.find((request) => request.operationName === "ReportWorkStatus")?.variables
+      ?.input;
+    expect(work).toMatchObject({ workId: "work-1", generation: 1 });
   });
 });

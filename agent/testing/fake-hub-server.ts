@@ -14,6 +14,8 @@ export interface FakeHubServer {
   requests: FakeHubRequest[];
   /** When set, every authenticated call answers UNAUTHENTICATED with reason `revoked`. */
   revoked: boolean;
+  /** What `agentWork` answers. */
+  work: object[];
   close(): Promise<void>;
 }
 
@@ -21,7 +23,7 @@ const OPERATION_NAME = /(?:mutation|query)\s+(\w+)/;
 const DAY_MS = 86_400_000;
 
 /** The `data` the hub answers for an operation, in the agreed shapes; undefined for an unknown operation. */
-function answerFor(operationName: string): object | undefined {
+function answerFor(operationName: string, work: object[]): object | undefined {
   const expiresAt = new Date(Date.now() + DAY_MS).toISOString();
   switch (operationName) {
     case "RegisterCluster":
@@ -42,7 +44,7 @@ function answerFor(operationName: string): object | undefined {
     case "RecordAgentEvents":
       return { recordAgentEvents: { accepted: true } };
     case "AgentWork":
-      return { agentWork: [] };
+      return { agentWork: work };
     case "ReportWorkStatus":
       return { reportWorkStatus: { accepted: true } };
     default:
@@ -55,7 +57,13 @@ function answerFor(operationName: string): object | undefined {
  * operations with the agreed shapes. Used to drive the real CLI end to end.
  */
 export async function startFakeHubServer(): Promise<FakeHubServer> {
-  const state: FakeHubServer = { url: "", requests: [], revoked: false, close: async () => undefined };
+  const state: FakeHubServer = {
+    url: "",
+    requests: [],
+    revoked: false,
+    work: [],
+    close: async () => undefined,
+  };
   const server: Server = createServer((request, response) => {
     let text = "";
     request.on("data", (chunk) => {
@@ -69,7 +77,7 @@ export async function startFakeHubServer(): Promise<FakeHubServer> {
         authorization: request.headers.authorization,
         variables: body.variables,
       });
-      const answer = answerFor(operationName);
+      const answer = answerFor(operationName, state.work);
       let payload: object;
       if (!answer)
         payload = { errors: [{ message: "unknown operation", extensions: { code: "BAD_REQUEST" } }] };

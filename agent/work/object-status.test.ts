@@ -90,6 +90,14 @@ describe("Work conditions", () => {
     });
   });
 
+  it("is Available=Unknown when an object could not be read back", () => {
+    const [, available] = workConditions([
+      object("a", "Progressing"),
+      object("b", "Unknown", "could not read back"),
+    ]);
+    expect(available).toMatchObject({ status: "Unknown", reason: "ReadFailed" });
+  });
+
   it("is not Applied and Degraded when one object failed, naming it", () => {
     const conditions = workConditions([
       object("a", "Applied"),

@@ -89,9 +89,11 @@ export function workConditions(objects: WorkObjectStatusInput[]): WorkConditionI
   const applied = `${objects.length} objects applied`;
   return [
     { type: "Applied", status: "True", reason: "Applied", message: applied },
-    waiting.length > 0
-      ? { type: "Available", status: "False", reason: "Progressing", message: describe(waiting) }
-      : { type: "Available", status: "True", reason: "Available", message: "every object is ready" },
+    waiting.length === 0
+      ? { type: "Available", status: "True", reason: "Available", message: "every object is ready" }
+      : waiting.some((object) => object.status === "Unknown")
+        ? { type: "Available", status: "Unknown", reason: "ReadFailed", message: describe(waiting) }
+        : { type: "Available", status: "False", reason: "Progressing", message: describe(waiting) },
     { type: "Degraded", status: "False", reason: "AsExpected", message: "" },
   ];
 }

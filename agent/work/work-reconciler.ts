@@ -87,8 +87,11 @@ export class WorkReconciler {
     const conditions = observation.refusal
       ? refusedConditions("Refused", observation.refusal)
       : workConditions(observation.objects);
+    // Rolling out, or not readable just now: look again next cycle rather than in a minute.
     const rollingOut = conditions.some(
-      (condition) => condition.type === "Available" && condition.reason === "Progressing",
+      (condition) =>
+        condition.type === "Available" &&
+        (condition.reason === "Progressing" || condition.reason === "ReadFailed"),
     );
     const next: Tracked = {
       generation: item.generation,
