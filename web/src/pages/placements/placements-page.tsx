@@ -1,3 +1,5 @@
+import { useState } from "react";
+import { CursorPagination } from "../../components/cursor-pagination.js";
 import { ErrorList } from "../../components/error-list.js";
 import {
   conditionOf,
@@ -115,7 +117,10 @@ function PlacementTable({ caption, placements }: { caption: string; placements: 
 export function PlacementsPage() {
   usePageTitle("Placements");
   const { person, loading: viewerLoading } = useViewer();
-  const { data, errors, loading } = useQuery<PlacementsData>(PLACEMENTS_QUERY);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data, errors, loading } = useQuery<PlacementsData>(PLACEMENTS_QUERY, {
+    after: cursors.at(-1) ?? null,
+  });
   if (!person && !viewerLoading)
     return (
       <section className="page narrow">
@@ -161,6 +166,7 @@ export function PlacementsPage() {
               <PlacementTable caption="Other placements in the alliance" placements={others} />
             </>
           ) : null}
+          <CursorPagination cursors={cursors} onChange={setCursors} pageInfo={data.placements.pageInfo} />
         </>
       ) : null}
     </div>
