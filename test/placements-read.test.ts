@@ -282,6 +282,70 @@ describe("Reading one placement", () => {
   });
 });
 
+describe("Work of a placement", () => {
+  it("lists current work first, then work being removed, then released work only when asked", async () => {
+    const dataSource = hub.database.dataSource;
+    const admin = await buildPerson(dataSource);
+    const cooperative = await buildCooperative(dataSource, { admins: [admin] });
+    const token = await buildApiToken(dataSource, admin);
+    const [released, removing, current] = await Promise.all(
+      [1, 2, 3].map(async () => (await buildAcceptedCluster(dataSource)).cluster),
+    );
+    const now = Date.now();
+    const { placement } = await buildPlacementWithWork(dataSource, {
+      cooperative,
+      createdById: admin.id,
+      work: [
+        { cluster: released, removalRequestedAt: new Date(now - 60_000), releasedAt: new Date(now - 30_000) },
+        { cluster: removing, removalRequestedAt: new Date(now - 10_000) },
+        { cluster: current },
+      ],
+    });
+    const query = `query($id: ID!) { placement(id: $id) {
+      live: work { cluster { name } desiredState }
+      all: work(includeReleased: true) { cluster { name } desiredState removalReason releasedAt } } }`;
+    const data = expectData(
+      await graphql<{
+        placement: { live: Array<{ cluster: { name: string } }>; all: Array<{ cluster: { name: string } }> };
+      }>(hub.url, query, { id: id(placement) }, { token }),
+    );
+    const names = (work: Array<{ cluster: { name: string } }>) => work.map((item) => item.cluster.name);
+    expect(names(data.placement.live)).toEqual([current.name, removing.name]);
+    expect(names(data.placement.all)).toEqual([current.name, removing.name, released.name]);
+    expect(data.placement.all[1]).toMatchObject({ desiredState: "ABSENT", removalReason: "CANCELLED" });
+  });
+});
+
+describe("Queue position", () => {
+  it("serves higher fair share first, before age", async () => {
+    const dataSource = hub.database.dataSource;
+    const admin = await buildPerson(dataSource);
+    const heavyUser = await buildCooperative(dataSource, { admins: [admin] });
+    const giver = await buildCooperative(dataSource, { admins: [admin] });
+    const token = await buildApiToken(dataSource, admin);
+    const { cluster: elsewhere } = await buildAcceptedCluster(dataSource);
+    // heavyUser has used an hour of another cooperative's capacity and provided nothing: F drops to the floor.
+    await buildPlacementWithWork(dataSource, {
+      cooperative: heavyUser,
+      createdById: admin.id,
+      work: [{ cluster: elsewhere, availableSince: new Date(Date.now() - 3_600_000) }],
+    });
+    const older = await buildPlacementWithWork(dataSource, {
+      cooperative: heavyUser,
+      createdById: admin.id,
+      overrides: { queuedAt: new Date("2020-01-01T00:00:00Z") },
+    });
+    const newer = await buildPlacementWithWork(dataSource, {
+      cooperative: giver,
+      createdById: admin.id,
+      overrides: { queuedAt: new Date("2026-06-01T00:00:00Z") },
+    });
+    const positionOf = async (placement: Placement) =>
+      (expectData(await read(token, placement)).placement as { queuePosition: number }).queuePosition;
+    expect(await positionOf(newer.placement)).toBeLessThan(await positionOf(older.placement));
+  });
+});
+
 describe("Listing placements", () => {
   let extra: Placement[];
 

@@ -1,12 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { toGlobalId } from "../../server/graphql/global-id.js";
-import type { MemberCluster } from "../../server/modules/clusters/member-cluster.entity.js";
+import { fromGlobalId, toGlobalId } from "../../server/graphql/global-id.js";
+import {
+  type MemberCluster,
+  MemberClusterEntity,
+} from "../../server/modules/clusters/member-cluster.entity.js";
 import type { Cooperative } from "../../server/modules/cooperatives/cooperative.entity.js";
 import { CooperativeEntity } from "../../server/modules/cooperatives/cooperative.entity.js";
 import { PlacementDecisionEntity } from "../../server/modules/placement/model/placement-decision.entity.js";
 import { PlacementWorkEntity } from "../../server/modules/placement/model/placement-work.entity.js";
 import { PersonEntity } from "../../server/modules/people/person.entity.js";
-import { buildAcceptedCluster } from "../support/cluster-factories.js";
+import { MembershipEntity } from "../../server/modules/cooperatives/membership.entity.js";
+import { eventually } from "../support/cluster-agent-harness.js";
+import { buildAcceptedCluster, buildJoinToken } from "../support/cluster-factories.js";
+import { MEMBER_CLUSTER } from "../support/cluster-operations.js";
+import { buildApiToken, buildPerson } from "../support/factories.js";
+import { expectData, graphql } from "../support/graphql-client.js";
+import { SET_OFFER } from "../support/offer-operations.js";
+import { WorkingTestAgent } from "../support/work-agent.js";
 import { buildPlacementWithWork } from "../support/placement-factories.js";
 import { startTestHub, type TestHub } from "../support/test-hub.js";
 import {
@@ -30,7 +40,11 @@ beforeAll(async () => {
   greenHosting = await manager.findOneByOrFail(CooperativeEntity, { slug: "green-hosting" });
   campusCloud = await manager.findOneByOrFail(CooperativeEntity, { slug: "campus-cloud" });
 });
-afterAll(() => hub?.stop());
+let agent: WorkingTestAgent | undefined;
+afterAll(async () => {
+  await agent?.stop();
+  await hub?.stop();
+});
 
 describe("The placement page", () => {
   let cluster: MemberCluster;
@@ -127,5 +141,99 @@ describe("The placement page", () => {
       await page.goto(`${hub.url}/placements/${toGlobalId("Placement", placementId)}`);
       await page.getByRole("heading", { level: 1, name: "shop" }).waitFor(POLL);
       expect(await page.getByRole("button", { name: "Cancel placement" }).count()).toBe(0);
+    }));
+});
+
+describe("Placing a workload on another cooperative's offered cluster", () => {
+  let clusterId: string;
+
+  // Campus Cloud joins zurich-1 with a real agent that delivers work to a simulated cluster, a steward accepts it,
+  // and Campus Cloud offers it to the alliance.
+  beforeAll(async () => {
+    const dataSource = hub.database.dataSource;
+    const admin = await buildPerson(dataSource);
+    await dataSource.manager.save(MembershipEntity, {
+      cooperativeId: campusCloud.id,
+      personId: admin.id,
+      role: "admin",
+      source: "manual",
+    });
+    const token = await buildApiToken(dataSource, admin);
+    // Join tokens and acceptance need a second factor through the UI; both are covered by the clusters tests.
+    const { secret } = await buildJoinToken(dataSource, {
+      cooperative: campusCloud,
+      clusterName: "zurich-1",
+    });
+    agent = new WorkingTestAgent(hub.url);
+    await agent.joinAndStart(secret);
+    clusterId = agent.agent.state?.clusterId ?? "";
+    await dataSource.manager.update(MemberClusterEntity, fromGlobalId(clusterId, "MemberCluster", "id"), {
+      acceptance: "accepted",
+      acceptanceDecidedAt: new Date(),
+    });
+    // Reports its first status (capacity, Available=True), so the scheduler can consider it.
+    await eventually(async () => {
+      const result = await graphql<{ memberCluster: { availability: string; capacity: unknown } | null }>(
+        hub.url,
+        MEMBER_CLUSTER,
+        { id: clusterId },
+        { token },
+      );
+      const cluster = result.data?.memberCluster;
+      return cluster?.availability === "TRUE" && cluster.capacity !== null ? true : undefined;
+    }, 20_000);
+    expectData(await graphql(hub.url, SET_OFFER, { input: { clusterId, preemptible: false } }, { token }));
+  });
+
+  it("previews the offered cluster live, places there, and shows the agent's work Available", () =>
+    withBrowser(async ({ page }) => {
+      await page.goto(`${hub.url}/`);
+      await signInThroughUi(page, "Ada Admin");
+      await page.goto(`${hub.url}/placements`);
+      await page.getByRole("link", { name: "New placement" }).click();
+      await page.getByRole("heading", { level: 1, name: "New placement" }).waitFor(POLL);
+      await page.getByLabel("Name", { exact: true }).fill("webshop");
+      await page.getByLabel("Replicas").fill("2");
+
+      const where = page.getByRole("list", { name: "Where it would go" });
+      await expect.poll(() => where.textContent(), POLL).toMatch(/zurich-1: 2 replicas/);
+      const why = page.getByRole("table", { name: "Why: every cluster the scheduler considered" });
+      const zurich = why.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "zurich-1" }) });
+      expect(await zurich.textContent()).toContain("Chosen: 2 replicas");
+      await screenshot(page, "placements-02-form-preview");
+      await expectNoSeriousAxeViolations(page, "new placement form with preview");
+
+      // Bad input shows in the preview as it is typed, naming the field.
+      await page.getByLabel("Name", { exact: true }).fill("Web Shop!");
+      await expect.poll(() => page.getByText("Problems with the request").isVisible(), POLL).toBe(true);
+      await page.getByLabel("Name", { exact: true }).fill("webshop");
+      await expect.poll(() => where.textContent(), POLL).toMatch(/zurich-1: 2 replicas/);
+
+      // More than the alliance has: the preview says so, and placing fails with the explanation.
+      await page.getByLabel("Replicas").fill("400");
+      await expect.poll(() => page.getByText(/^No capacity now/).isVisible(), POLL).toBe(true);
+      await page.getByRole("button", { name: "Place workload" }).click();
+      const refused = page.getByRole("alert").filter({ hasText: "No capacity:" });
+      await expect.poll(() => refused.isVisible(), POLL).toBe(true);
+      expect(
+        await refused.getByRole("list", { name: "Why no cluster could take it" }).textContent(),
+      ).toContain("zurich-1");
+      await page.getByLabel("Replicas").fill("2");
+      await expect.poll(() => where.textContent(), POLL).toMatch(/zurich-1: 2 replicas/);
+
+      await page.getByRole("button", { name: "Place workload" }).click();
+      await page.getByRole("heading", { level: 1, name: "webshop" }).waitFor(POLL);
+      const row = page.getByRole("row", { name: "Work on zurich-1" });
+      await expect.poll(() => row.getByText("Available True").isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await row.textContent()).toMatch(/Deployment\/web: \w+/);
+      await screenshot(page, "placements-03-available");
+      await expectNoSeriousAxeViolations(page, "placement page with available work");
+
+      // Cancelling: after confirming, the agent deletes what it applied and the work is released.
+      await page.getByRole("button", { name: "Cancel placement" }).click();
+      await page.getByRole("button", { name: "Yes, cancel it" }).click();
+      await expect.poll(() => page.getByText("Cancelled", { exact: true }).isVisible(), POLL).toBe(true);
+      await expect.poll(() => page.getByText("Removed work (1)").isVisible(), { timeout: 30_000 }).toBe(true);
+      expect(await page.getByText("No work on any cluster.").isVisible()).toBe(true);
     }));
 });

@@ -8,6 +8,11 @@ const AREAS = [
     text: "Reviewed cluster recipes, rendered with your parameters.",
   },
   { to: "/clusters", title: "Clusters", text: "Member clusters that carry each other's workloads." },
+  {
+    to: "/placements",
+    title: "Placements",
+    text: "Run a workload on capacity other cooperatives offer, and see where and why.",
+  },
   { to: "/forum", title: "Forum", text: "Questions, incident reports and decisions between cooperatives." },
 ];
 

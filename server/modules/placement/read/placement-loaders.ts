@@ -7,7 +7,7 @@ import { queuePositions } from "./queue-position.js";
 
 /** Per-request batching of what a page of placements needs: one query per kind, not one per placement. */
 export interface PlacementLoaders {
-  /** Every work row of a placement (released ones too), live first, then newest. */
+  /** Every work row of a placement (released ones too): current, then being removed, then released. */
   workByPlacement: DataLoader<string, PlacementWork[]>;
   /** The latest decision of a placement. */
   latestDecision: DataLoader<string, PlacementDecision | null>;
@@ -21,10 +21,14 @@ function group<T>(rows: T[], keyOf: (row: T) => string, keys: readonly string[])
   return keys.map((key) => grouped.get(key) ?? []);
 }
 
-/** Live work (not yet released) first, then newest, then by id so the order is stable. */
-function liveThenNewest(left: PlacementWork, right: PlacementWork): number {
-  const live = Number(left.releasedAt !== null) - Number(right.releasedAt !== null);
-  if (live !== 0) return live;
+/** 0: current (PRESENT), 1: being removed (ABSENT, not released yet), 2: released. */
+const stage = (work: PlacementWork) =>
+  work.releasedAt !== null ? 2 : work.desiredState === "absent" ? 1 : 0;
+
+/** Current work first, then work being removed, then released; newest first within each, then by id. */
+function currentThenRemoved(left: PlacementWork, right: PlacementWork): number {
+  const byStage = stage(left) - stage(right);
+  if (byStage !== 0) return byStage;
   const age = right.createdAt.getTime() - left.createdAt.getTime();
   return age !== 0 ? age : left.id.localeCompare(right.id);
 }
@@ -34,7 +38,7 @@ function createPlacementLoaders(dataSource: DataSource, now: () => Date): Placem
   return {
     workByPlacement: new DataLoader(async (ids) => {
       const rows = await manager.findBy(PlacementWorkEntity, { placementId: In([...ids]) });
-      return group(rows.sort(liveThenNewest), (row) => row.placementId, ids);
+      return group(rows.sort(currentThenRemoved), (row) => row.placementId, ids);
     }),
     latestDecision: new DataLoader(async (ids) => {
       const rows = await manager

@@ -5,7 +5,16 @@ import type { Decision } from "./placement-types.js";
  * Why the scheduler decided as it did: one row per cluster, chosen first, then the other scored clusters, then
  * the filtered ones with the filter that dropped them and why.
  */
-export function ExplanationTable({ decision, caption }: { decision: Decision; caption: string }) {
+export function ExplanationTable({
+  decision,
+  caption,
+  compact = false,
+}: {
+  decision: Decision;
+  caption: string;
+  /** Narrow (beside the form): the cooperative goes under the cluster's name instead of its own column. */
+  compact?: boolean;
+}) {
   return (
     <>
       <div className="table-scroll">
@@ -14,7 +23,7 @@ export function ExplanationTable({ decision, caption }: { decision: Decision; ca
           <thead>
             <tr>
               <th scope="col">Cluster</th>
-              <th scope="col">Cooperative</th>
+              {compact ? null : <th scope="col">Cooperative</th>}
               <th scope="col">Outcome</th>
               <th scope="col">Why</th>
             </tr>
@@ -30,8 +39,9 @@ export function ExplanationTable({ decision, caption }: { decision: Decision; ca
                   ) : (
                     line.clusterName
                   )}
+                  {compact ? <span className="muted explanation-scores">{line.cooperativeName}</span> : null}
                 </th>
-                <td>{line.cooperativeName}</td>
+                {compact ? null : <td>{line.cooperativeName}</td>}
                 <td>
                   {line.filtered ? (
                     <span className="badge badge-neutral">Filtered</span>
@@ -50,11 +60,13 @@ export function ExplanationTable({ decision, caption }: { decision: Decision; ca
                     </>
                   ) : (
                     <>
-                      total {line.total?.toFixed(1)} ·{" "}
-                      {line.scores
-                        .filter((score) => score.weight !== 0)
-                        .map((score) => `${score.scorer} ${score.score}×${score.weight}`)
-                        .join(", ")}
+                      <strong>total {line.total?.toFixed(1)}</strong>{" "}
+                      <span className="muted explanation-scores">
+                        {line.scores
+                          .filter((score) => score.weight !== 0 && score.score !== 0)
+                          .map((score) => `${score.scorer} ${score.score}×${score.weight}`)
+                          .join(", ")}
+                      </span>
                     </>
                   )}
                 </td>

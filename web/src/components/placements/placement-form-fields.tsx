@@ -53,7 +53,7 @@ export function SourceFields({ state, change, problems }: FieldsProps) {
       ) : (
         <>
           <FormField label="Blueprint version ID" error={problems["blueprint.blueprintVersionId"]}>
-            <input {...text(state, change, "blueprintVersionId")} />
+            <input type="text" {...text(state, change, "blueprintVersionId")} />
           </FormField>
           <FormField label="Parameters (JSON)" error={problems["blueprint.parameters"]}>
             <textarea
@@ -133,14 +133,14 @@ export function ConstraintFields({ state, change, problems }: FieldsProps) {
           hint="Comma-separated, e.g. EU, CH. Empty: anywhere."
           error={problems["constraints.jurisdictions"]}
         >
-          <input {...text(state, change, "jurisdictions")} />
+          <input type="text" {...text(state, change, "jurisdictions")} />
         </FormField>
         <FormField
           label="Countries"
           hint="Comma-separated ISO codes, e.g. DE, FR."
           error={problems["constraints.countries"]}
         >
-          <input {...text(state, change, "countries")} />
+          <input type="text" {...text(state, change, "countries")} />
         </FormField>
         <FormField label="Our own clusters">
           <select

@@ -59,6 +59,7 @@ export function PlacementPreviewPanel({ state, complete }: { state: PreviewState
             </p>
           )}
           <ExplanationTable
+            compact
             decision={preview.decision}
             caption="Why: every cluster the scheduler considered"
           />

@@ -93,5 +93,5 @@ export const formatAmounts = (amounts: readonly ResourceAmount[]) =>
   amounts.length > 0 ? amounts.map(formatAmount).join(", ") : "—";
 
 /** A condition of the work, or undefined when the agent has not reported it. */
-export const conditionOf = (work: PlacementWork, type: string) =>
+export const conditionOf = (work: Pick<PlacementWork, "conditions">, type: string) =>
   work.conditions.find((condition) => condition.type === type);

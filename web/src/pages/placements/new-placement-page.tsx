@@ -126,7 +126,11 @@ function PlacementForm({ cooperatives }: { cooperatives: Array<{ id: string; nam
             hint="Lowercase letters, digits and hyphens, up to 63 characters."
             error={requestProblems.name}
           >
-            <input value={state.name} onChange={(event) => change({ name: event.target.value })} />
+            <input
+              type="text"
+              value={state.name}
+              onChange={(event) => change({ name: event.target.value })}
+            />
           </FormField>
           <SourceFields state={state} change={change} problems={requestProblems} />
           <SizeFields state={state} change={change} problems={requestProblems} />

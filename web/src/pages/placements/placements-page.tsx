@@ -1,3 +1,5 @@
+import { useState } from "react";
+import { CursorPagination } from "../../components/cursor-pagination.js";
 import { ErrorList } from "../../components/error-list.js";
 import {
   conditionOf,
@@ -16,14 +18,16 @@ const PLACEMENTS_QUERY = `query Placements($after: String) {
       id name status createdAt queuePosition
       cooperative { id name viewerMembership { role } }
       resources { replicas }
-      work { id replicas cluster { id name } providerCooperative { name } conditions { type status } }
+      work { id replicas cluster { id name } providerCooperative { id name } conditions { type status } }
     } }
     pageInfo { hasNextPage endCursor }
   }
   viewer { memberships(first: 50) { edges { node { role cooperative { id } } } } }
 }`;
 
-type ListedWork = Pick<PlacementWork, "id" | "replicas" | "cluster" | "providerCooperative" | "conditions">;
+type ListedWork = Pick<PlacementWork, "id" | "replicas" | "cluster" | "conditions"> & {
+  providerCooperative: { id: string; name: string };
+};
 
 interface ListedPlacement {
   id: string;
@@ -49,7 +53,7 @@ function WorkSummary({ work }: { work: ListedWork[] }) {
   return (
     <>
       {work.map((item, index) => {
-        const available = conditionOf(item as PlacementWork, "Available")?.status;
+        const available = conditionOf(item, "Available")?.status;
         return (
           <span key={item.id}>
             {index > 0 ? ", " : ""}
@@ -113,7 +117,10 @@ function PlacementTable({ caption, placements }: { caption: string; placements: 
 export function PlacementsPage() {
   usePageTitle("Placements");
   const { person, loading: viewerLoading } = useViewer();
-  const { data, errors, loading } = useQuery<PlacementsData>(PLACEMENTS_QUERY);
+  const [cursors, setCursors] = useState<string[]>([]);
+  const { data, errors, loading } = useQuery<PlacementsData>(PLACEMENTS_QUERY, {
+    after: cursors.at(-1) ?? null,
+  });
   if (!person && !viewerLoading)
     return (
       <section className="page narrow">
@@ -125,7 +132,12 @@ export function PlacementsPage() {
   const mine = new Set(memberships.map((membership) => membership.cooperative.id));
   const placements = data?.placements.edges.map((edge) => edge.node) ?? [];
   const own = placements.filter((placement) => mine.has(placement.cooperative.id));
-  const hosted = placements.filter((placement) => !mine.has(placement.cooperative.id));
+  const rest = placements.filter((placement) => !mine.has(placement.cooperative.id));
+  const hosted = rest.filter((placement) =>
+    placement.work.some((work) => mine.has(work.providerCooperative.id)),
+  );
+  // Stewards see every placement; those neither ours nor on our clusters get their own list.
+  const others = rest.filter((placement) => !hosted.includes(placement));
   const isAdmin = memberships.some((membership) => membership.role === "ADMIN");
   return (
     <div className="page">
@@ -148,6 +160,13 @@ export function PlacementsPage() {
           <PlacementTable caption="Our placements" placements={own} />
           <h2>Running on our clusters</h2>
           <PlacementTable caption="Placements of other cooperatives on our clusters" placements={hosted} />
+          {others.length > 0 ? (
+            <>
+              <h2>Other placements</h2>
+              <PlacementTable caption="Other placements in the alliance" placements={others} />
+            </>
+          ) : null}
+          <CursorPagination cursors={cursors} onChange={setCursors} pageInfo={data.placements.pageInfo} />
         </>
       ) : null}
     </div>
