@@ -16,10 +16,12 @@ import {
 } from "../server/modules/placement/model/placement-work.entity.js";
 import type { ResourceAmounts } from "../server/modules/placement/scheduler/types.js";
 import { buildRegisteredCluster } from "./support/cluster-factories.js";
-import { buildCooperative, buildPerson } from "./support/factories.js";
+import { REVOKE } from "./support/cluster-operations.js";
+import { buildApiToken, buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
 import { expectData, graphql } from "./support/graphql-client.js";
 import { buildPlaceableCluster } from "./support/placeable-cluster.js";
 import { buildPlacementWithWork } from "./support/placement-factories.js";
+import { CANCEL_PLACEMENT } from "./support/placement-operations.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
 let hub: TestHub;
@@ -30,6 +32,8 @@ const t0 = new Date();
 const clock = new ManualClock(t0);
 let guest: Cooperative;
 let guestAdminId: string;
+let guestToken: string;
+let stewardToken: string;
 const at = (base: number, seconds: number) => new Date(t0.getTime() + base * 3_600_000 + seconds * 1000);
 
 beforeAll(async () => {
@@ -37,6 +41,11 @@ beforeAll(async () => {
   const admin = await buildPerson(hub.database.dataSource);
   guestAdminId = admin.id;
   guest = await buildCooperative(hub.database.dataSource, { admins: [admin] });
+  guestToken = await buildApiToken(hub.database.dataSource, admin);
+  ({ token: stewardToken } = await buildCaller(hub.database.dataSource, { hubRoles: ["steward"] }));
+  // The tests drive every run themselves: a short share (a revoked cluster's) is due at once, so a background run
+  // would otherwise race the test's own.
+  await hub.placementFailover.stop();
 });
 afterAll(() => hub.stop());
 
@@ -77,6 +86,18 @@ async function lostPlacement(
   return { lost, placement, work: work[0] };
 }
 
+/** Revokes the cluster as a hub steward does, through the API. */
+async function revoke(cluster: MemberCluster): Promise<void> {
+  expectData(
+    await graphql(
+      hub.url,
+      REVOKE,
+      { input: { id: toGlobalId("MemberCluster", cluster.id), reason: "left the alliance" } },
+      { token: stewardToken },
+    ),
+  );
+}
+
 const workOf = (placementId: string) =>
   hub.database.dataSource.manager.find(PlacementWorkEntity, {
     where: { placementId },
@@ -112,6 +133,8 @@ describe("Failover", () => {
       releasedAt: null,
     });
     expect(old.reservation).toEqual(work.reservation);
+    // While the failover is in flight (old work ABSENT, still reserved) nothing is placed a second time.
+    expect(await runAt(at(0, 302))).toMatchObject({ moved: 0, noCapacity: 0 });
     const moved = (await workOf(placement.id)).find((entry) => entry.id !== work.id);
     expect(moved).toMatchObject({
       clusterId: target.cluster.id,
@@ -233,6 +256,93 @@ describe("Failover", () => {
     const [decision] = await decisionsOf(placement.id);
     expect(decision).toMatchObject({ trigger: "failover", outcome: "placed", requestedReplicas: 3 });
     expect((await stored(work[1])).generation).toBe(1);
+  });
+
+  it("places a revoked cluster's share elsewhere, with a failover decision", async () => {
+    const running = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 64,
+      memoryGi: 256,
+    });
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement, work } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [
+        { cluster: revoked.cluster, replicas: 2 },
+        { cluster: running.cluster, replicas: 1 },
+      ],
+    });
+    await revoke(revoked.cluster);
+    expect(await stored(work[0])).toMatchObject({ removalReason: "cluster_revoked", desiredState: "absent" });
+
+    expect(await runAt(at(5, 0))).toMatchObject({ moved: 1, noCapacity: 0 });
+    const live = (await workOf(placement.id)).filter((entry) => !entry.releasedAt);
+    expect(live.map((entry) => [entry.desiredState, entry.replicas])).toEqual([
+      ["present", 1],
+      ["present", 2],
+    ]);
+    expect(live[1].clusterId).not.toBe(running.cluster.id);
+    expect(live[1].clusterId).not.toBe(revoked.cluster.id);
+    expect(await stored(work[1])).toMatchObject({ replicas: 1, generation: 1 });
+    const [decision] = await decisionsOf(placement.id);
+    expect(decision).toMatchObject({ trigger: "failover", outcome: "placed", requestedReplicas: 2 });
+    // The placement runs all its replicas again: nothing more to place.
+    expect(await runAt(at(5, 10))).toMatchObject({ moved: 0, noCapacity: 0 });
+    expect(await decisionsOf(placement.id)).toHaveLength(1);
+  });
+
+  it("retries a revoked share that fits nowhere after the delay, and places it once a cluster fits", async () => {
+    const huge = { cpu: 1_000_000, memory: 1024 ** 3 };
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      perReplica: huge,
+      work: [{ cluster: revoked.cluster }],
+    });
+    await revoke(revoked.cluster);
+
+    expect(await runAt(at(6, 0))).toMatchObject({ moved: 0, noCapacity: 1 });
+    expect(await runAt(at(6, 10))).toMatchObject({ noCapacity: 0 });
+    expect(await runAt(at(6, 61))).toMatchObject({ noCapacity: 1 });
+    const big = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 1100,
+      memoryGi: 64,
+      nodes: 1,
+    });
+    expect(await runAt(at(6, 122))).toMatchObject({ moved: 1 });
+    const live = (await workOf(placement.id)).filter((entry) => !entry.releasedAt);
+    expect(live).toMatchObject([{ clusterId: big.cluster.id, desiredState: "present", replicas: 1 }]);
+    expect((await decisionsOf(placement.id)).map((entry) => [entry.trigger, entry.outcome])).toEqual([
+      ["failover", "no_capacity"],
+      ["failover", "no_capacity"],
+      ["failover", "placed"],
+    ]);
+  });
+
+  it("does not place the revoked share of a cancelled placement", async () => {
+    await buildPlaceableCluster(hub.database.dataSource, { now: clock.now(), cpus: 64, memoryGi: 256 });
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [{ cluster: revoked.cluster, replicas: 2 }],
+    });
+    expectData(
+      await graphql(
+        hub.url,
+        CANCEL_PLACEMENT,
+        { input: { placementId: toGlobalId("Placement", placement.id) } },
+        { token: guestToken },
+      ),
+    );
+    await revoke(revoked.cluster);
+
+    expect(await runAt(at(7, 0))).toMatchObject({ moved: 0, noCapacity: 0 });
+    expect(await decisionsOf(placement.id)).toEqual([]);
+    expect((await workOf(placement.id)).map((entry) => entry.clusterId)).toEqual([revoked.cluster.id]);
   });
 
   it.runIf(loadConfig().database.kind === "postgres")(

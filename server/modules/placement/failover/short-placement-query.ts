@@ -1,0 +1,34 @@
+import type { EntityManager } from "typeorm";
+
+/**
+ * `placed` placements whose live PRESENT work runs fewer replicas (Divided) or copies (Duplicated) than they
+ * request — typically because a cluster was revoked and its work released at once — oldest placed first. Work
+ * being removed (ABSENT) does not count as running; PRESENT work on an Unknown cluster does (ordinary failover
+ * moves that). A placement whose failover found no capacity after `noCapacitySince` waits for its retry, as in
+ * `findLostWork`. {@link missingShare} decides again under the placement's lock; this only finds candidates.
+ */
+export async function findShortPlacements(
+  manager: EntityManager,
+  options: { limit: number; noCapacitySince: Date },
+): Promise<string[]> {
+  if (options.limit <= 0) return [];
+  const rows: Array<{ id: string }> = await manager.query(
+    `SELECT p.id
+       FROM placement p
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS copies, coalesce(sum(w.replicas), 0) AS replicas
+           FROM placement_work w
+          WHERE w.placement_id = p.id AND w.released_at IS NULL AND w.desired_state = 'present') running
+      WHERE p.status = 'placed'
+        AND CASE WHEN p.mode_kind = 'duplicated' THEN running.copies < coalesce(p.mode_clusters, 1)
+                 ELSE running.replicas < p.replicas END
+        AND NOT EXISTS (
+          SELECT 1 FROM placement_decision d
+           WHERE d.placement_id = p.id AND d.trigger = 'failover' AND d.outcome = 'no_capacity'
+             AND d.decided_at > $1)
+      ORDER BY p.placed_at, p.id
+      LIMIT $2`,
+    [options.noCapacitySince, options.limit],
+  );
+  return rows.map((row) => row.id);
+}
