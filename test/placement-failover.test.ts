@@ -86,8 +86,25 @@ async function lostPlacement(
   return { lost, placement, work: work[0] };
 }
 
+/**
+ * A request that is known to go over a live connection. The tests here spend seconds without HTTP while PGlite
+ * blocks the event loop, so the hub may close an idle keep-alive connection just as the next request reuses it
+ * (`fetch failed`, ECONNRESET); an idempotent query may simply be sent again, a mutation may not.
+ */
+async function warmConnection(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await graphql(hub.url, "{ __typename }");
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** Revokes the cluster as a hub steward does, through the API. */
 async function revoke(cluster: MemberCluster): Promise<void> {
+  await warmConnection();
   expectData(
     await graphql(
       hub.url,
@@ -330,6 +347,7 @@ describe("Failover", () => {
       createdById: guestAdminId,
       work: [{ cluster: revoked.cluster, replicas: 2 }],
     });
+    await warmConnection();
     expectData(
       await graphql(
         hub.url,
