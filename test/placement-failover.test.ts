@@ -8,6 +8,7 @@ import { type MemberCluster, MemberClusterEntity } from "../server/modules/clust
 import { availabilityOf, leaseStateOf } from "../server/modules/clusters/renew-lease.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
 import type { FailoverRunResult } from "../server/modules/placement/failover/failover-job.js";
+import { onPlacementQueueNudge } from "../server/modules/placement/commands/queue-nudge.js";
 import { FAILOVER_LOCK } from "../server/modules/placement/failover/failover-settings.js";
 import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
 import {
@@ -290,7 +291,12 @@ describe("Failover", () => {
         { cluster: running.cluster, replicas: 1 },
       ],
     });
+    let nudged = 0;
+    const stopListening = onPlacementQueueNudge(() => nudged++);
     await revoke(revoked.cluster);
+    stopListening();
+    // Revocation released capacity: the queue runner is nudged after the commit.
+    expect(nudged).toBeGreaterThan(0);
     expect(await stored(work[0])).toMatchObject({ removalReason: "cluster_revoked", desiredState: "absent" });
 
     expect(await runAt(at(5, 0))).toMatchObject({ moved: 1, noCapacity: 0 });

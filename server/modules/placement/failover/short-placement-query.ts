@@ -7,10 +7,11 @@ import type { EntityManager } from "typeorm";
  * moves that). A placement whose failover found no capacity after `noCapacitySince` waits for its retry, as in
  * `findLostWork`. {@link missingShare} decides again under the placement's lock; this only finds candidates.
  *
- * Only placements with some ABSENT work are candidates: the scheduler places all or nothing, so a placed placement
- * starts whole and can only fall short when a piece of its work stops running, and every way that happens (cancel,
- * failover, revocation) sets it ABSENT. The pre-filter makes the run, every 10 s in every hub process, cheap:
- * measured on PGlite with 20,000 placements and 40,000 work rows, 14 ms (p50) instead of 110 ms for the aggregate
+ * Only placements with work removed by failover or revocation are candidates: the scheduler places all or nothing,
+ * so a placed placement starts whole and can only fall short when a piece of its work stops running, which sets it
+ * ABSENT with a reason — and `cancelled` removes every piece and the placement leaves `placed` in the same
+ * transaction. The pre-filter makes the run, every 10 s in every hub process, cheap:
+ * measured on PGlite with 20,000 placements and 40,000 work rows, 8 ms (p50) instead of 130 ms for the aggregate
  * over every placed placement.
  */
 export async function findShortPlacements(
@@ -26,7 +27,8 @@ export async function findShortPlacements(
            FROM placement_work w
           WHERE w.placement_id = p.id AND w.released_at IS NULL AND w.desired_state = 'present') running
       WHERE p.status = 'placed'
-        AND p.id IN (SELECT a.placement_id FROM placement_work a WHERE a.desired_state = 'absent')
+        AND p.id IN (SELECT a.placement_id FROM placement_work a
+                      WHERE a.desired_state = 'absent' AND a.removal_reason IN ('failover', 'cluster_revoked'))
         AND CASE WHEN p.mode_kind = 'duplicated' THEN running.copies < coalesce(p.mode_clusters, 1)
                  ELSE running.replicas < p.replicas END
         AND NOT EXISTS (
