@@ -345,6 +345,40 @@ describe("Failover", () => {
     ]);
   });
 
+  it("places the revoked copy of a Duplicated placement on a cluster without one", async () => {
+    const running = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 64,
+      memoryGi: 256,
+    });
+    await buildPlaceableCluster(hub.database.dataSource, { now: clock.now(), cpus: 64, memoryGi: 256 });
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [
+        { cluster: revoked.cluster, replicas: 3 },
+        { cluster: running.cluster, replicas: 3 },
+      ],
+      overrides: { modeKind: "duplicated", modeClusters: 2, replicas: 3 },
+    });
+    await revoke(revoked.cluster);
+
+    expect(await runAt(at(8, 0))).toMatchObject({ moved: 1 });
+    const live = (await workOf(placement.id)).filter((entry) => !entry.releasedAt);
+    expect(live.map((entry) => [entry.desiredState, entry.replicas])).toEqual([
+      ["present", 3],
+      ["present", 3],
+    ]);
+    expect(new Set(live.map((entry) => entry.clusterId)).size).toBe(2);
+    expect(live[0].clusterId).toBe(running.cluster.id);
+    expect(live[1].clusterId).not.toBe(revoked.cluster.id);
+    expect(await decisionsOf(placement.id)).toMatchObject([
+      { trigger: "failover", outcome: "placed", requestedReplicas: 3 },
+    ]);
+    expect(await runAt(at(8, 10))).toMatchObject({ moved: 0, noCapacity: 0 });
+  });
+
   it("does not place the revoked share of a cancelled placement", async () => {
     await buildPlaceableCluster(hub.database.dataSource, { now: clock.now(), cpus: 64, memoryGi: 256 });
     const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
