@@ -14,6 +14,7 @@ import { CreateCapacityOffers1764580000000 } from "./1764580000000-CreateCapacit
 import { FanOutForumPostsAfterCommit1764570000000 } from "./1764570000000-FanOutForumPostsAfterCommit.js";
 import { AddManualContentGeneration1764597000000 } from "./1764597000000-AddManualContentGeneration.js";
 import { CreatePlacements1764600000000 } from "./1764600000000-CreatePlacements.js";
+import { IndexFailoverDecisions1764625000000 } from "./1764625000000-IndexFailoverDecisions.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateCapacityOffers1764580000000,
   AddManualContentGeneration1764597000000,
   CreatePlacements1764600000000,
+  IndexFailoverDecisions1764625000000,
 ];

@@ -8,6 +8,7 @@ import { type MemberCluster, MemberClusterEntity } from "../server/modules/clust
 import { availabilityOf, leaseStateOf } from "../server/modules/clusters/renew-lease.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
 import type { FailoverRunResult } from "../server/modules/placement/failover/failover-job.js";
+import { onPlacementQueueNudge } from "../server/modules/placement/commands/queue-nudge.js";
 import { FAILOVER_LOCK } from "../server/modules/placement/failover/failover-settings.js";
 import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
 import {
@@ -16,10 +17,12 @@ import {
 } from "../server/modules/placement/model/placement-work.entity.js";
 import type { ResourceAmounts } from "../server/modules/placement/scheduler/types.js";
 import { buildRegisteredCluster } from "./support/cluster-factories.js";
-import { buildCooperative, buildPerson } from "./support/factories.js";
+import { REVOKE } from "./support/cluster-operations.js";
+import { buildApiToken, buildCaller, buildCooperative, buildPerson } from "./support/factories.js";
 import { expectData, graphql } from "./support/graphql-client.js";
 import { buildPlaceableCluster } from "./support/placeable-cluster.js";
 import { buildPlacementWithWork } from "./support/placement-factories.js";
+import { CANCEL_PLACEMENT } from "./support/placement-operations.js";
 import { startTestHub, type TestHub } from "./support/test-hub.js";
 
 let hub: TestHub;
@@ -30,6 +33,8 @@ const t0 = new Date();
 const clock = new ManualClock(t0);
 let guest: Cooperative;
 let guestAdminId: string;
+let guestToken: string;
+let stewardToken: string;
 const at = (base: number, seconds: number) => new Date(t0.getTime() + base * 3_600_000 + seconds * 1000);
 
 beforeAll(async () => {
@@ -37,6 +42,11 @@ beforeAll(async () => {
   const admin = await buildPerson(hub.database.dataSource);
   guestAdminId = admin.id;
   guest = await buildCooperative(hub.database.dataSource, { admins: [admin] });
+  guestToken = await buildApiToken(hub.database.dataSource, admin);
+  ({ token: stewardToken } = await buildCaller(hub.database.dataSource, { hubRoles: ["steward"] }));
+  // The tests drive every run themselves: a short share (a revoked cluster's) is due at once, so a background run
+  // would otherwise race the test's own.
+  await hub.placementFailover.stop();
 });
 afterAll(() => hub.stop());
 
@@ -77,6 +87,35 @@ async function lostPlacement(
   return { lost, placement, work: work[0] };
 }
 
+/**
+ * A request that is known to go over a live connection. The tests here spend seconds without HTTP while PGlite
+ * blocks the event loop, so the hub may close an idle keep-alive connection just as the next request reuses it
+ * (`fetch failed`, ECONNRESET); an idempotent query may simply be sent again, a mutation may not.
+ */
+async function warmConnection(): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await graphql(hub.url, "{ __typename }");
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Revokes the cluster as a hub steward does, through the API. */
+async function revoke(cluster: MemberCluster): Promise<void> {
+  await warmConnection();
+  expectData(
+    await graphql(
+      hub.url,
+      REVOKE,
+      { input: { id: toGlobalId("MemberCluster", cluster.id), reason: "left the alliance" } },
+      { token: stewardToken },
+    ),
+  );
+}
+
 const workOf = (placementId: string) =>
   hub.database.dataSource.manager.find(PlacementWorkEntity, {
     where: { placementId },
@@ -112,6 +151,8 @@ describe("Failover", () => {
       releasedAt: null,
     });
     expect(old.reservation).toEqual(work.reservation);
+    // While the failover is in flight (old work ABSENT, still reserved) nothing is placed a second time.
+    expect(await runAt(at(0, 302))).toMatchObject({ moved: 0, noCapacity: 0 });
     const moved = (await workOf(placement.id)).find((entry) => entry.id !== work.id);
     expect(moved).toMatchObject({
       clusterId: target.cluster.id,
@@ -233,6 +274,133 @@ describe("Failover", () => {
     const [decision] = await decisionsOf(placement.id);
     expect(decision).toMatchObject({ trigger: "failover", outcome: "placed", requestedReplicas: 3 });
     expect((await stored(work[1])).generation).toBe(1);
+  });
+
+  it("places a revoked cluster's share elsewhere, with a failover decision", async () => {
+    const running = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 64,
+      memoryGi: 256,
+    });
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement, work } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [
+        { cluster: revoked.cluster, replicas: 2 },
+        { cluster: running.cluster, replicas: 1 },
+      ],
+    });
+    let nudged = 0;
+    const stopListening = onPlacementQueueNudge(() => nudged++);
+    await revoke(revoked.cluster);
+    stopListening();
+    // Revocation released capacity: the queue runner is nudged after the commit.
+    expect(nudged).toBeGreaterThan(0);
+    expect(await stored(work[0])).toMatchObject({ removalReason: "cluster_revoked", desiredState: "absent" });
+
+    expect(await runAt(at(5, 0))).toMatchObject({ moved: 1, noCapacity: 0 });
+    const live = (await workOf(placement.id)).filter((entry) => !entry.releasedAt);
+    expect(live.map((entry) => [entry.desiredState, entry.replicas])).toEqual([
+      ["present", 1],
+      ["present", 2],
+    ]);
+    expect(live[1].clusterId).not.toBe(running.cluster.id);
+    expect(live[1].clusterId).not.toBe(revoked.cluster.id);
+    expect(await stored(work[1])).toMatchObject({ replicas: 1, generation: 1 });
+    const [decision] = await decisionsOf(placement.id);
+    expect(decision).toMatchObject({ trigger: "failover", outcome: "placed", requestedReplicas: 2 });
+    // The placement runs all its replicas again: nothing more to place.
+    expect(await runAt(at(5, 10))).toMatchObject({ moved: 0, noCapacity: 0 });
+    expect(await decisionsOf(placement.id)).toHaveLength(1);
+  });
+
+  it("retries a revoked share that fits nowhere after the delay, and places it once a cluster fits", async () => {
+    const huge = { cpu: 1_000_000, memory: 1024 ** 3 };
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      perReplica: huge,
+      work: [{ cluster: revoked.cluster }],
+    });
+    await revoke(revoked.cluster);
+
+    expect(await runAt(at(6, 0))).toMatchObject({ moved: 0, noCapacity: 1 });
+    expect(await runAt(at(6, 10))).toMatchObject({ noCapacity: 0 });
+    expect(await runAt(at(6, 61))).toMatchObject({ noCapacity: 1 });
+    const big = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 1100,
+      memoryGi: 64,
+      nodes: 1,
+    });
+    expect(await runAt(at(6, 122))).toMatchObject({ moved: 1 });
+    const live = (await workOf(placement.id)).filter((entry) => !entry.releasedAt);
+    expect(live).toMatchObject([{ clusterId: big.cluster.id, desiredState: "present", replicas: 1 }]);
+    expect((await decisionsOf(placement.id)).map((entry) => [entry.trigger, entry.outcome])).toEqual([
+      ["failover", "no_capacity"],
+      ["failover", "no_capacity"],
+      ["failover", "placed"],
+    ]);
+  });
+
+  it("places the revoked copy of a Duplicated placement on a cluster without one", async () => {
+    const running = await buildPlaceableCluster(hub.database.dataSource, {
+      now: clock.now(),
+      cpus: 64,
+      memoryGi: 256,
+    });
+    await buildPlaceableCluster(hub.database.dataSource, { now: clock.now(), cpus: 64, memoryGi: 256 });
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [
+        { cluster: revoked.cluster, replicas: 3 },
+        { cluster: running.cluster, replicas: 3 },
+      ],
+      overrides: { modeKind: "duplicated", modeClusters: 2, replicas: 3 },
+    });
+    await revoke(revoked.cluster);
+
+    expect(await runAt(at(8, 0))).toMatchObject({ moved: 1 });
+    const live = (await workOf(placement.id)).filter((entry) => !entry.releasedAt);
+    expect(live.map((entry) => [entry.desiredState, entry.replicas])).toEqual([
+      ["present", 3],
+      ["present", 3],
+    ]);
+    expect(new Set(live.map((entry) => entry.clusterId)).size).toBe(2);
+    expect(live[0].clusterId).toBe(running.cluster.id);
+    expect(live[1].clusterId).not.toBe(revoked.cluster.id);
+    expect(await decisionsOf(placement.id)).toMatchObject([
+      { trigger: "failover", outcome: "placed", requestedReplicas: 3 },
+    ]);
+    expect(await runAt(at(8, 10))).toMatchObject({ moved: 0, noCapacity: 0 });
+  });
+
+  it("does not place the revoked share of a cancelled placement", async () => {
+    await buildPlaceableCluster(hub.database.dataSource, { now: clock.now(), cpus: 64, memoryGi: 256 });
+    const revoked = await buildRegisteredCluster(hub.database.dataSource, { now: clock.now() });
+    const { placement } = await buildPlacementWithWork(hub.database.dataSource, {
+      cooperative: guest,
+      createdById: guestAdminId,
+      work: [{ cluster: revoked.cluster, replicas: 2 }],
+    });
+    await warmConnection();
+    expectData(
+      await graphql(
+        hub.url,
+        CANCEL_PLACEMENT,
+        { input: { placementId: toGlobalId("Placement", placement.id) } },
+        { token: guestToken },
+      ),
+    );
+    await revoke(revoked.cluster);
+
+    expect(await runAt(at(7, 0))).toMatchObject({ moved: 0, noCapacity: 0 });
+    expect(await decisionsOf(placement.id)).toEqual([]);
+    expect((await workOf(placement.id)).map((entry) => entry.clusterId)).toEqual([revoked.cluster.id]);
   });
 
   it.runIf(loadConfig().database.kind === "postgres")(

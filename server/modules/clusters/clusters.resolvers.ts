@@ -24,6 +24,7 @@ import { installInstructions } from "./install-instructions.js";
 import { type MemberCluster, MemberClusterEntity } from "./member-cluster.entity.js";
 import { parsePodShape } from "./pod-shape.js";
 import { waitForClusterChange } from "./cluster-status-poll.js";
+import { nudgePlacementQueue } from "../placement/commands/queue-nudge.js";
 
 const decisionInput = z.object({ id: z.string(), note });
 const revokeInput = z.object({ id: z.string(), reason: note });
@@ -162,6 +163,9 @@ export const clusterResolvers: Resolvers = {
       const memberCluster = await manage(context, input.id, (manager, actor, cluster) =>
         revokeMemberCluster(manager, actor, cluster, valid.reason ?? null),
       );
+      // After the commit: the cluster's guest work released its reservations, so this process's queue runner looks
+      // at the queue now instead of at its next tick (a wake-up only; correctness never depends on it).
+      nudgePlacementQueue();
       return { memberCluster };
     },
   },

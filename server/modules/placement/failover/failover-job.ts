@@ -5,6 +5,8 @@ import { withReservationRetries } from "../reserve/with-reservation-retries.js";
 import { type FailoverOutcome, failOverWork } from "./fail-over-work.js";
 import { DEFAULT_FAILOVER_SETTINGS, FAILOVER_LOCK, type FailoverSettings } from "./failover-settings.js";
 import { evictionsInLastMinute, findLostWork } from "./lost-work-query.js";
+import { placeMissingShare } from "./place-missing-share.js";
+import { findShortPlacements } from "./short-placement-query.js";
 
 /** What one run did. */
 export interface FailoverRunResult {
@@ -19,7 +21,8 @@ export interface FailoverRunResult {
 const NOT_RAN: FailoverRunResult = { ran: false, moved: 0, noCapacity: 0, budgetLeft: 0 };
 
 /**
- * Moves the share of clusters that stay Unknown beyond their placements' toleration (see README.md). Every hub
+ * Moves the share of clusters that stay Unknown beyond their placements' toleration, and places again what placed
+ * placements lack (a revoked cluster's share), see README.md. Every hub
  * process runs one; `pg_try_advisory_xact_lock` lets one run at a time, and the run is one transaction: the
  * eviction count it reads, the reservations it makes and the decisions that count the next minute's evictions
  * commit together, so two processes can never exceed the rate between them.
@@ -51,12 +54,14 @@ export class FailoverJob {
       if (!locked) return NOT_RAN;
       const budget = Math.max(0, evictionsPerMinute - (await evictionsInLastMinute(manager, now)));
       if (budget === 0) return { ...NOT_RAN, ran: true };
-      // Attempts are bounded by the budget too: a run that finds no capacity anywhere stays cheap.
-      const due = await findLostWork(manager, now, {
-        limit: budget,
-        noCapacitySince: new Date(now.getTime() - noCapacityRetrySeconds * 1000),
-      });
+      const noCapacitySince = new Date(now.getTime() - noCapacityRetrySeconds * 1000);
       const counts: Record<FailoverOutcome, number> = { moved: 0, no_capacity: 0, skipped: 0 };
+      // Shares that run nowhere (e.g. a revoked cluster's, released at once) first: lost work may still be running.
+      // Attempts of each kind are bounded by the budget left, so a run that finds no capacity stays cheap.
+      const short = await findShortPlacements(manager, { limit: budget, noCapacitySince });
+      for (const placementId of short)
+        counts[await placeMissingShare(manager, locks, placementId, { now })]++;
+      const due = await findLostWork(manager, now, { limit: budget - counts.moved, noCapacitySince });
       for (const lost of due) counts[await failOverWork(manager, locks, lost, { now })]++;
       return {
         ran: true,

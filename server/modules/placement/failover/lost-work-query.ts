@@ -59,7 +59,9 @@ export async function findLostWork(
 
 /**
  * Shares moved (failover decisions that placed) in the minute before `now`, by every hub process: the rate limit
- * lives in the database, not in one process's memory.
+ * lives in the database, not in one process's memory. The literal `trigger = 'failover'` lets the planner use the
+ * partial index `placement_decision_failover_idx` (a range scan of the minute's failover decisions, not a scan of
+ * every decision ever stored; keep it literal, a parameter would not match the index's predicate).
  */
 export async function evictionsInLastMinute(manager: EntityManager, now: Date): Promise<number> {
   const [row] = await manager.query(

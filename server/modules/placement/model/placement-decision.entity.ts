@@ -46,7 +46,11 @@ export const PlacementDecisionEntity = new EntitySchema<PlacementDecision>({
     weights: { type: "jsonb" },
     explanation: { type: "jsonb" },
   },
-  indices: [{ name: "placement_decision_placement_idx", columns: ["placementId", "decidedAt"] }],
+  indices: [
+    { name: "placement_decision_placement_idx", columns: ["placementId", "decidedAt"] },
+    // The failover job counts the last minute's failover decisions on every run (its eviction rate limit).
+    { name: "placement_decision_failover_idx", columns: ["decidedAt"], where: "trigger = 'failover'" },
+  ],
   checks: [
     {
       name: "placement_decision_outcome_check",
