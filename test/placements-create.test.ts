@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import { AuditEventEntity } from "../server/modules/audit/audit-event.entity.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
+import { toBase64Tarball, uploadFiles } from "../server/modules/blueprints/testing/upload-fixtures.js";
+import { validateOffer } from "../server/modules/offers/validate-offer.js";
 import { reservedOnCluster } from "../server/modules/offers/reserved-on-cluster.js";
 import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
 import { PlacementEntity } from "../server/modules/placement/model/placement.entity.js";
@@ -135,6 +137,8 @@ describe("createPlacement", () => {
     const decision = await manager.findOneByOrFail(PlacementDecisionEntity, { placementId });
     // The full explanation is stored: every accepted cluster of the hub, not just this pool.
     expect(decision.explanation.length).toBeGreaterThanOrEqual(2);
+    // The offer's overrun reads the same live reservations: lowering the cap below them shows by how much.
+    expect(await reservedOnCluster(manager, large.cluster.id)).toEqual({ cpu: 5000, memory: 5 * 1024 ** 3 });
     const audit = await manager.findOneBy(AuditEventEntity, {
       action: "placement.create",
       targetId: placementId,
@@ -168,6 +172,26 @@ describe("createPlacement", () => {
     const rejected = placement.decision.clusters.find((entry) => entry.clusterName === american.cluster.name);
     expect(rejected?.filtered?.filter).toBe("residency");
     expect(rejected?.filtered?.reason).toMatch(/jurisdiction US/);
+  });
+
+  it("matches offer tier lists set through the API against the requester's stored tier", async () => {
+    // The editor sends GraphQL enum values; validateOffer stores them as the cooperative table spells tiers.
+    const manager = hub.database.dataSource.manager;
+    const terms = (side: "allow" | "deny", tier: string) =>
+      validateOffer(manager, { clusterId: "unused", preemptible: false, [side]: { tiers: [tier] } });
+    const [partnersOnly, vendorsOnly, noPartners] = await pool("tiers", [
+      { offer: await terms("allow", "ALLIANCE_PARTNER") },
+      { offer: await terms("allow", "VENDOR") },
+      { offer: await terms("deny", "ALLIANCE_PARTNER") },
+    ]);
+    expect(guest.tier).toBe("alliance_partner");
+    const placement = placed(await create({ ...inPool("tiers"), replicas: 1 }));
+    expect(byCluster(placement.work)).toEqual({ [partnersOnly.cluster.name]: 1 });
+    const reasons = Object.fromEntries(
+      placement.decision.clusters.map((entry) => [entry.clusterName, entry.filtered?.filter]),
+    );
+    expect(reasons[vendorsOnly.cluster.name]).toBe("offerEligibility");
+    expect(reasons[noPartners.cluster.name]).toBe("offerEligibility");
   });
 
   it("fails with NO_CAPACITY and a compact explanation, storing the failed placement", async () => {
@@ -356,6 +380,60 @@ spec:
       blueprint: { blueprintVersionId: toGlobalId("BlueprintVersion", randomUUID()) },
     });
     expectErrorCode(both, "BAD_USER_INPUT");
+  });
+});
+
+describe("createPlacement from a blueprint", () => {
+  const PUBLISH = `mutation($input: PublishBlueprintVersionInput!) {
+    publishBlueprintVersion(input: $input) { version { id version } } }`;
+  const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ values.name }}
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: {{ values.name }} } }
+  template:
+    metadata: { labels: { app: {{ values.name }} } }
+    spec:
+      containers:
+        - name: app
+          image: nginxinc/nginx-unprivileged:1.27
+`;
+
+  it("renders the version with its parameters, validates and places the result", async () => {
+    await pool("blueprint", [{ cpus: 4 }]);
+    const tarball = toBase64Tarball(
+      uploadFiles("placed-demo", "1.0.0", { "templates/manifests/deployment.yaml": DEPLOYMENT }),
+    );
+    const published = expectData(
+      await graphql<{ publishBlueprintVersion: { version: { id: string } } }>(
+        hub.url,
+        PUBLISH,
+        { input: { cooperativeId: toGlobalId("Cooperative", guest.id), tarball } },
+        { token: adminToken },
+      ),
+    ).publishBlueprintVersion.version;
+    const { manifests: _manifests, ...request } = inPool("blueprint");
+    const fromBlueprint = (parameters: Record<string, unknown>) =>
+      create({ ...request, blueprint: { blueprintVersionId: published.id, parameters } });
+    const placement = placed(await fromBlueprint({ name: "shop" }));
+    expect(placement.status).toBe("PLACED");
+    const placementId = Buffer.from(placement.id, "base64url").toString().split(":")[1];
+    const stored = await hub.database.dataSource.manager.findOneByOrFail(PlacementEntity, {
+      id: placementId,
+    });
+    expect(stored.sourceKind).toBe("blueprint");
+    expect(stored.manifests).toMatch(/kind: Deployment[\s\S]*name: shop/);
+    expect(stored.blueprintParameters).toMatchObject({ name: "shop", replicas: 2 });
+    const [work] = await hub.database.dataSource.manager.findBy(PlacementWorkEntity, { placementId });
+    expect(
+      work.manifests.map((object) => `${object.kind}/${(object.metadata as { name: string }).name}`),
+    ).toEqual(["ConfigMap/shop", "Deployment/shop"]);
+    const invalid = await fromBlueprint({ name: "NOT LOWER" });
+    expectErrorCode(invalid, "BAD_USER_INPUT");
+    const problems = (invalid.errors?.[0]?.extensions?.problems ?? []) as Array<{ field: string }>;
+    expect(problems.map((problem) => problem.field)).toContain("input.request.blueprint.parameters/name");
   });
 });
 
