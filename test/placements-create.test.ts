@@ -5,6 +5,9 @@ import { toGlobalId } from "../server/graphql/global-id.js";
 import { AuditEventEntity } from "../server/modules/audit/audit-event.entity.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
 import { toBase64Tarball, uploadFiles } from "../server/modules/blueprints/testing/upload-fixtures.js";
+import { placeReplicas } from "../server/modules/placement/commands/place-replicas.js";
+import { withReservationRetries } from "../server/modules/placement/reserve/with-reservation-retries.js";
+import { expectNoOverCommit } from "./support/placement-invariants.js";
 import { validateOffer } from "../server/modules/offers/validate-offer.js";
 import { reservedOnCluster } from "../server/modules/offers/reserved-on-cluster.js";
 import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
@@ -434,6 +437,68 @@ spec:
     expectErrorCode(invalid, "BAD_USER_INPUT");
     const problems = (invalid.errors?.[0]?.extensions?.problems ?? []) as Array<{ field: string }>;
     expect(problems.map((problem) => problem.field)).toContain("input.request.blueprint.parameters/name");
+  });
+});
+
+describe("placeReplicas (the building block of the queue and failover)", () => {
+  const uuid = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1];
+  const failover = (
+    placementId: string,
+    options: { replicas?: number; clusters?: number; avoid: string[] },
+  ) =>
+    withReservationRetries(hub.database.dataSource, async (manager, locks) => {
+      const placement = await manager.findOneByOrFail(PlacementEntity, { id: placementId });
+      return placeReplicas(manager, locks, placement, {
+        now: new Date(),
+        trigger: "failover",
+        replicas: options.replicas,
+        clusters: options.clusters,
+        avoidClusterIds: options.avoid,
+      });
+    });
+
+  it("places a lost Divided share elsewhere, growing existing work, and stores a failover decision", async () => {
+    const [first, second] = await pool("failover-divided", [{ cpus: 2 }, { cpus: 3 }]);
+    const placement = placed(await create({ ...inPool("failover-divided"), replicas: 4 }));
+    expect(byCluster(placement.work)).toEqual({ [first.cluster.name]: 1, [second.cluster.name]: 3 });
+    const outcome = await failover(uuid(placement.id), { replicas: 1, avoid: [second.cluster.id] });
+    expect(outcome.placed).toBe(true);
+    const manager = hub.database.dataSource.manager;
+    const work = await manager.findBy(PlacementWorkEntity, {
+      placementId: uuid(placement.id),
+      releasedAt: IsNull(),
+    });
+    const grown = work.find((entry) => entry.clusterId === first.cluster.id);
+    expect(grown).toMatchObject({
+      replicas: 2,
+      generation: 2,
+      reservation: { cpu: 2000, memory: 2 * 1024 ** 3 },
+    });
+    const decisions = await manager.findBy(PlacementDecisionEntity, { placementId: uuid(placement.id) });
+    expect(decisions.map((decision) => decision.trigger).sort()).toEqual(["failover", "initial"]);
+    // Nothing left: the first cluster is full and the second is avoided.
+    expect((await failover(uuid(placement.id), { replicas: 1, avoid: [second.cluster.id] })).placed).toBe(
+      false,
+    );
+    await expectNoOverCommit(hub.database.dataSource);
+  });
+
+  it("replaces one lost Duplicated copy on a cluster that does not run one yet", async () => {
+    const clusters = await pool("failover-duplicated", [{ cpus: 2 }, { cpus: 2 }, { cpus: 2 }]);
+    const placement = placed(
+      await create({
+        ...inPool("failover-duplicated"),
+        replicas: 2,
+        mode: { kind: "DUPLICATED", clusters: 2 },
+      }),
+    );
+    const running = placement.work.map((entry) => entry.cluster.name);
+    const lost = clusters.find((entry) => entry.cluster.name === running[0]);
+    const spare = clusters.find((entry) => !running.includes(entry.cluster.name));
+    const outcome = await failover(uuid(placement.id), { clusters: 1, avoid: [lost?.cluster.id ?? ""] });
+    expect(outcome.placed && outcome.work.map((entry) => [entry.clusterId, entry.replicas])).toEqual([
+      [spare?.cluster.id, 2],
+    ]);
   });
 });
 
