@@ -58,6 +58,7 @@ interface CandidateRow {
   lease_lost_at: Date | string | null;
   resources: unknown;
   gpus: unknown;
+  storage: unknown;
   shapes: unknown;
   offer_id: string | null;
   offer_version: number | null;
@@ -75,7 +76,8 @@ interface CandidateRow {
 const CANDIDATES_SQL = `
   SELECT cluster.id, cluster.name, cluster.cooperative_id, cluster.conditions, cluster.taints, cluster.labels,
          cluster.lease_lost_at, cluster.latest_report -> 'resources' AS resources,
-         cluster.latest_report -> 'gpus' AS gpus, cluster.latest_report -> 'freeNodeShapes' AS shapes,
+         cluster.latest_report -> 'gpus' AS gpus,
+         cluster.latest_report -> 'storageClasses' AS storage, cluster.latest_report -> 'freeNodeShapes' AS shapes,
          offer.id AS offer_id, offer.version AS offer_version, offer.status AS offer_status, offer.caps,
          offer.free_share_percent, offer.allow, offer.deny, offer.windows, offer.preemptible
     FROM member_cluster cluster
@@ -95,7 +97,12 @@ function clusterOf(row: CandidateRow): CandidateCluster {
     latestReport:
       row.resources === null && row.shapes === null
         ? null
-        : { resources: row.resources ?? {}, gpus: row.gpus ?? {}, freeNodeShapes: row.shapes ?? [] },
+        : {
+            resources: row.resources ?? {},
+            gpus: row.gpus ?? {},
+            storageClasses: row.storage ?? {},
+            freeNodeShapes: row.shapes ?? [],
+          },
   };
 }
 
