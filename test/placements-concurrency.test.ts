@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import type { DataSource } from "typeorm";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../server/clock.js";
 import { loadConfig } from "../server/config.js";
+import {
+  PLACEMENT_QUEUE_LOCK,
+  PlacementQueueRunner,
+} from "../server/modules/placement/commands/queue-runner.js";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
 import { startChildHub } from "./support/child-hub.js";
@@ -91,6 +96,55 @@ describe("Placement concurrency", () => {
       expect(cpu).toBe(7500);
     } finally {
       await stopBeating();
+      await hub.stop();
+    }
+  });
+
+  it("places once for 20 parallel requests with one idempotency key", { timeout: 120_000 }, async () => {
+    const hub = await startTestHub({ env: UNLIMITED });
+    const dataSource = hub.database.dataSource;
+    await buildPlaceableCluster(dataSource, { cpus: 8 });
+    try {
+      const { cooperative, token } = await requester(dataSource);
+      const key = randomUUID();
+      const request = placementRequest(toGlobalId("Cooperative", cooperative.id), { replicas: 2 });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          graphql<{ createPlacement: { placement: { id: string } } }>(
+            hub.url,
+            CREATE_PLACEMENT,
+            { input: { request, idempotencyKey: key } },
+            { token },
+          ),
+        ),
+      );
+      const ids = new Set(results.map((result) => result.data?.createPlacement.placement.id ?? "error"));
+      expect([...ids]).toHaveLength(1);
+      expect(ids.has("error")).toBe(false);
+      const [{ count }] = await dataSource.query("SELECT count(*) AS count FROM placement");
+      expect(Number(count)).toBe(1);
+      await expectWholePlacements(dataSource);
+    } finally {
+      await hub.stop();
+    }
+  });
+
+  it.runIf(onPostgres)("runs one queue pass at a time across processes (advisory lock)", async () => {
+    const hub = await startTestHub();
+    const dataSource = hub.database.dataSource;
+    const holder = dataSource.createQueryRunner();
+    try {
+      await holder.connect();
+      await holder.startTransaction();
+      // Another process's runner in the middle of a pass.
+      await holder.query("SELECT pg_advisory_xact_lock($1)", [PLACEMENT_QUEUE_LOCK]);
+      const runner = new PlacementQueueRunner({ dataSource, clock: systemClock, logger: hub.logger });
+      expect(await runner.runOnce()).toEqual({ ran: false, examined: 0, placed: 0 });
+      await holder.rollbackTransaction();
+      // The hub's own runner may hold the lock for a moment too.
+      await expect.poll(async () => (await runner.runOnce()).ran, { timeout: 10_000 }).toBe(true);
+    } finally {
+      await holder.release();
       await hub.stop();
     }
   });

@@ -38,9 +38,11 @@ export function newDecision(
 }
 
 /** Saves a decision in the caller's transaction. */
-export function saveDecision(
+export async function saveDecision(
   manager: EntityManager,
   decision: PlacementDecision,
 ): Promise<PlacementDecision> {
-  return manager.save(PlacementDecisionEntity, decision);
+  // insert, not save: save would first look the id up, a round trip for nothing.
+  await manager.insert(PlacementDecisionEntity, decision as QueryDeepPartialEntity<PlacementDecision>);
+  return decision;
 }
