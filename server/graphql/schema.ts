@@ -18,7 +18,6 @@ import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-type
 import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
 import { ledgerResolvers } from "../modules/placement/ledger.resolvers.js";
 import { placementMutationResolvers } from "../modules/placement/placement-mutations.resolvers.js";
-import { placementWriteTypeResolvers } from "../modules/placement/placement-write-types.resolvers.js";
 import { PLACEMENT_READ_RESOLVERS } from "../modules/placement/read/index.js";
 import { WORK_RESOLVERS } from "../modules/placement/work/index.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
@@ -51,8 +50,7 @@ const RESOLVERS: Resolvers[] = [
   blueprintTypeResolvers,
   ...MANUAL_RESOLVERS,
   placementMutationResolvers,
-  placementWriteTypeResolvers,
-  // After the write side's type resolvers: the read side owns Placement, PlacementWork and PlacementDecision.
+  // The read side owns the fields of Placement, PlacementWork and PlacementDecision (also of unsaved previews).
   ...PLACEMENT_READ_RESOLVERS,
   ...WORK_RESOLVERS,
   ledgerResolvers,
