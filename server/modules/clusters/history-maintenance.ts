@@ -8,9 +8,10 @@ import {
   ROLLUP_RETENTION_MS,
   rollUp,
 } from "./status-history.js";
+import { ADVISORY_LOCK_KEYS } from "../../db/advisory-lock-keys.js";
 
 /** Advisory lock key of the history job (one runner across hub processes). */
-export const HISTORY_JOB_LOCK = 7_301_464_250_114;
+export const HISTORY_JOB_LOCK = ADVISORY_LOCK_KEYS.clusterHistory;
 
 /** What one run did. */
 export interface HistoryRunResult {

@@ -7,9 +7,10 @@ import { loseLeaseState } from "./lease-state.js";
 import { MemberClusterEntity } from "./member-cluster.entity.js";
 import { type ClusterEventEntry, recordClusterEvents } from "./record-cluster-event.js";
 import { availabilityOf, leaseStateOf, transitionEvents } from "./renew-lease.js";
+import { ADVISORY_LOCK_KEYS } from "../../db/advisory-lock-keys.js";
 
 /** Advisory lock key of the sweeper: one sweep at a time across every hub process sharing the database. */
-export const LEASE_SWEEPER_LOCK = 7_301_464_250_113;
+export const LEASE_SWEEPER_LOCK = ADVISORY_LOCK_KEYS.leaseSweeper;
 
 const BATCH_SIZE = 500;
 const RETRY_MS = 1000;

@@ -2,9 +2,10 @@ import type { DataSource, EntityManager } from "typeorm";
 import { tryAdvisoryXactLock } from "../../../db/advisory-lock.js";
 import type { Logger } from "../../../logger.js";
 import { fanOutToWatchers } from "./fan-out-watchers.js";
+import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
 
 /** The advisory lock held by the one hub process fanning posts out at a time. */
-export const FORUM_FANOUT_LOCK_KEY = 72_817_020;
+export const FORUM_FANOUT_LOCK_KEY = ADVISORY_LOCK_KEYS.forumFanout;
 /** Posts fanned out per transaction: at 100 posts/s a 250 ms tick finds about 25. */
 const BATCH_SIZE = 100;
 const MAX_BACKOFF_MS = 10 * 60_000;

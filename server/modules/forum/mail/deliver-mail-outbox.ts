@@ -7,9 +7,10 @@ import { type ForumMailOutbox, ForumMailOutboxEntity, type StoredMessage } from 
 import type { MailContext } from "./mail-layout.js";
 import type { MailTransport } from "./mail-transport.js";
 import { mailSigningKey } from "./unsubscribe-token.js";
+import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
 
 /** The advisory lock held while one hub process claims due outbox rows. */
-export const FORUM_MAIL_LOCK_KEY = 72_817_010;
+export const FORUM_MAIL_LOCK_KEY = ADVISORY_LOCK_KEYS.forumMail;
 const BATCH_SIZE = 20;
 /** A claimed row is not claimed again for this long (a process that dies mid-send gives it back this way). */
 const CLAIM_MS = 5 * 60_000;

@@ -2,9 +2,10 @@ import type { DataSource } from "typeorm";
 import { tryAdvisoryXactLock } from "../../../db/advisory-lock.js";
 import { DIGEST_ACTIVITY_SQL } from "./digest-activity.js";
 import { digestPeriodMs, latestDigestSlot } from "./digest-schedule.js";
+import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
 
 /** The advisory lock held by the one hub process queueing digests at a time. */
-export const FORUM_DIGEST_LOCK_KEY = 72_817_011;
+export const FORUM_DIGEST_LOCK_KEY = ADVISORY_LOCK_KEYS.forumDigest;
 
 /**
  * Queues one digest for each person who is due (their last digest ended before the latest slot of their

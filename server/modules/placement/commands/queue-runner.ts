@@ -8,9 +8,10 @@ import { decayedUsageOf } from "../ledger-store/fair-share-of.js";
 import { ClusterLocks, ReservationContention } from "../reserve/cluster-locks.js";
 import { onPlacementQueueNudge } from "./queue-nudge.js";
 import { serveQueuedPlacement } from "./serve-queued-placement.js";
+import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
 
 /** Advisory lock key of the queue runner: one pass at a time across every hub process sharing the database. */
-export const PLACEMENT_QUEUE_LOCK = 7_301_464_250_127;
+export const PLACEMENT_QUEUE_LOCK = ADVISORY_LOCK_KEYS.placementQueue;
 
 const DEFAULT_INTERVAL_MS = 3000;
 /** Queued placements looked at per pass, best fair share first. */

@@ -1,3 +1,5 @@
+import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
+
 /** How failover behaves; tests pass their own. */
 export interface FailoverSettings {
   /**
@@ -19,4 +21,4 @@ export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = {
 };
 
 /** Advisory lock key of the failover job: one run at a time across every hub process sharing the database. */
-export const FAILOVER_LOCK = 7_301_464_250_127;
+export const FAILOVER_LOCK = ADVISORY_LOCK_KEYS.placementFailover;

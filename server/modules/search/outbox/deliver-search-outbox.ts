@@ -1,8 +1,9 @@
 import type { DataSource } from "typeorm";
 import type { SearchDocument, SearchDocumentRef, SearchProvider } from "../core/search-provider.js";
+import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
 
 /** The advisory lock key held by the one hub process delivering the outbox at a time. */
-export const SEARCH_OUTBOX_LOCK_KEY = 72_817_001;
+export const SEARCH_OUTBOX_LOCK_KEY = ADVISORY_LOCK_KEYS.searchOutbox;
 const BATCH_SIZE = 100;
 const MAX_BACKOFF_MS = 5 * 60_000;
 
