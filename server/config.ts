@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { parseSchedulerWeights } from "./modules/placement/scheduler/parse-weights.js";
+import type { SchedulerWeights } from "./modules/placement/scheduler/types.js";
 
 /**
  * The hub's settings. This module is the only reader of `process.env`: everything else receives a `HubConfig`.
@@ -52,8 +54,14 @@ const environmentSchema = z
     FORUM_TOPIC_INTERVAL_SECONDS: positiveInt.default(15),
     FORUM_DUPLICATE_WINDOW_SECONDS: positiveInt.default(300),
     FORUM_TRUSTED_HOSTS: z.string().default(""),
+    PLACEMENT_SCORER_WEIGHTS: z.string().default(""),
+    PLACEMENT_EVICTIONS_PER_MINUTE: positiveInt.default(10),
   })
   .superRefine((env, context) => {
+    const weights = parseSchedulerWeights(env.PLACEMENT_SCORER_WEIGHTS);
+    if (!weights.ok)
+      for (const message of weights.problems)
+        context.addIssue({ code: "custom", path: ["PLACEMENT_SCORER_WEIGHTS"], message });
     const oidcParts = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
     if (oidcParts !== 0 && oidcParts !== 3) {
       context.addIssue({
@@ -136,6 +144,8 @@ export interface HubConfig {
     duplicateWindowSeconds: number;
     trustedHosts: string[];
   };
+  /** Placement: the scheduler's scorer weights, and how many shares failover may move per minute. */
+  placement: { weights: SchedulerWeights; evictionsPerMinute: number };
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -212,5 +222,16 @@ export function loadConfig(overrides: Record<string, string | undefined> = {}): 
         .map((host) => host.trim().toLowerCase())
         .filter(Boolean),
     },
+    placement: {
+      weights: placementWeights(env.PLACEMENT_SCORER_WEIGHTS),
+      evictionsPerMinute: env.PLACEMENT_EVICTIONS_PER_MINUTE,
+    },
   };
+}
+
+/** The weights, already validated by the schema's refinement. */
+function placementWeights(text: string): SchedulerWeights {
+  const parsed = parseSchedulerWeights(text);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  return parsed.weights;
 }

@@ -272,8 +272,18 @@ export async function startHub(
     publicUrl,
   });
   const forumFanout = startForumFanoutJobs({ dataSource, clock, logger });
-  const placementQueue = startPlacementQueue({ dataSource, clock, logger });
-  const placementFailover = new FailoverJob({ dataSource, clock, logger });
+  const placementQueue = startPlacementQueue({
+    dataSource,
+    clock,
+    logger,
+    weights: config.placement.weights,
+  });
+  const placementFailover = new FailoverJob({
+    dataSource,
+    clock,
+    logger,
+    settings: { evictionsPerMinute: config.placement.evictionsPerMinute, weights: config.placement.weights },
+  });
   placementFailover.start();
   const demoClusters = config.demoClusters
     ? await startDemoClusters({

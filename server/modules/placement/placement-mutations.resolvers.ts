@@ -45,7 +45,13 @@ export const placementMutationResolvers: Resolvers = {
       const valid = validatePlacementRequest(request, "request");
       const manager = context.dataSource.manager;
       const workload = await resolveWorkload(manager, valid.source, "request");
-      const preview = await previewPlacement(manager, cooperative, valid, context.clock.now());
+      const preview = await previewPlacement(
+        manager,
+        cooperative,
+        valid,
+        context.clock.now(),
+        context.config.placement.weights,
+      );
       const clusters = await Promise.all(
         preview.assignments.map((assignment) => context.loaders.memberClusterById.load(assignment.clusterId)),
       );
@@ -78,6 +84,7 @@ export const placementMutationResolvers: Resolvers = {
         workload,
         waitForCapacity: options.waitForCapacity ?? false,
         idempotencyKey: options.idempotencyKey ?? null,
+        weights: context.config.placement.weights,
       });
       if (outcome.kind === "queued") nudgePlacementQueue();
       if (outcome.kind === "failed") {

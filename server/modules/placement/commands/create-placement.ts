@@ -7,6 +7,7 @@ import type { PlacementDecision } from "../model/placement-decision.entity.js";
 import { type Placement, PlacementEntity, type PlacementStatus } from "../model/placement.entity.js";
 import type { ResolvedWorkload } from "../requests/resolve-workload.js";
 import { schedulerRequest } from "../requests/scheduler-request.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 import type { ValidPlacementRequest } from "../requests/validate-request.js";
 import type { ClusterLocks } from "../reserve/cluster-locks.js";
 import { decideAndReserve } from "../reserve/decide-and-reserve.js";
@@ -21,6 +22,8 @@ export interface CreatePlacementCommand {
   workload: Extract<ResolvedWorkload, { ok: true }>;
   waitForCapacity: boolean;
   idempotencyKey: string | null;
+  /** The scheduler's scorer weights (the hub's configuration). */
+  weights: SchedulerWeights;
 }
 
 /** What createPlacement did; `failed` carries the compact explanation for the NO_CAPACITY error. */
@@ -87,7 +90,11 @@ export async function createPlacement(
   const row = placementRow(command, actor);
   const request = schedulerRequest(row, cooperative.tier);
   const fairShare = await fairShareOf(manager, cooperative.id, actor.now);
-  const decided = await decideAndReserve(manager, locks, request, { now: actor.now, fairShare });
+  const decided = await decideAndReserve(manager, locks, request, {
+    now: actor.now,
+    fairShare,
+    weights: command.weights,
+  });
   const { result } = decided;
   const status: PlacementStatus = result.ok ? "placed" : command.waitForCapacity ? "queued" : "failed";
   if (status === "placed") row.placedAt = actor.now;

@@ -10,6 +10,7 @@ import { loadCandidates } from "../reserve/load-candidates.js";
 import { schedule } from "../scheduler/schedule.js";
 import type { Assignment } from "../scheduler/schedule-result.js";
 import { DEFAULT_WEIGHTS } from "../scheduler/scorer-chain.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 import { newDecision } from "./new-decision.js";
 
 /** previewPlacement's answer: the decision createPlacement would take now, and its assignments. */
@@ -29,6 +30,7 @@ export async function previewPlacement(
   cooperative: Cooperative,
   request: ValidPlacementRequest,
   now: Date,
+  weights: SchedulerWeights = DEFAULT_WEIGHTS,
 ): Promise<PlacementPreviewResult> {
   const placementId = randomUUID();
   const schedulerInput = schedulerRequest(
@@ -48,13 +50,13 @@ export async function previewPlacement(
   // The process's recent read is good enough for a preview that places; "no capacity" is confirmed on a fresh one.
   const cache = candidateCacheOf(manager.connection);
   let loaded = cache.get(now);
-  let result = loaded ? schedule(schedulerInput, loaded.candidates, context, DEFAULT_WEIGHTS) : undefined;
+  let result = loaded ? schedule(schedulerInput, loaded.candidates, context, weights) : undefined;
   if (!loaded || !result?.ok) {
     loaded = await loadCandidates(manager, now);
     cache.set(now, loaded);
-    result = schedule(schedulerInput, loaded.candidates, context, DEFAULT_WEIGHTS);
+    result = schedule(schedulerInput, loaded.candidates, context, weights);
   }
-  const decided = { result, loaded, context, weights: DEFAULT_WEIGHTS };
+  const decided = { result, loaded, context, weights: weights };
   const decision = newDecision(
     placementId,
     decided,

@@ -9,6 +9,7 @@ import { ClusterLocks, ReservationContention } from "../reserve/cluster-locks.js
 import { onPlacementQueueNudge } from "./queue-nudge.js";
 import { serveQueuedPlacement } from "./serve-queued-placement.js";
 import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 
 /** Advisory lock key of the queue runner: one pass at a time across every hub process sharing the database. */
 export const PLACEMENT_QUEUE_LOCK = ADVISORY_LOCK_KEYS.placementQueue;
@@ -16,6 +17,15 @@ export const PLACEMENT_QUEUE_LOCK = ADVISORY_LOCK_KEYS.placementQueue;
 const DEFAULT_INTERVAL_MS = 3000;
 /** Queued placements looked at per pass, best fair share first. */
 const BATCH_SIZE = 100;
+
+/** What the queue runner needs; `weights` are the hub's configured scorer weights (defaults when absent). */
+export interface QueueRunnerDeps {
+  dataSource: DataSource;
+  clock: Clock;
+  logger: Logger;
+  intervalMs?: number;
+  weights?: SchedulerWeights;
+}
 
 /** What one pass did. */
 export interface QueuePassResult {
@@ -57,9 +67,7 @@ export class PlacementQueueRunner {
   private stopped = true;
   private unsubscribe: (() => void) | undefined;
 
-  constructor(
-    private readonly deps: { dataSource: DataSource; clock: Clock; logger: Logger; intervalMs?: number },
-  ) {}
+  constructor(private readonly deps: QueueRunnerDeps) {}
 
   /** One pass at `now`. */
   async runOnce(now: Date = this.deps.clock.now()): Promise<QueuePassResult> {
@@ -75,7 +83,10 @@ export class PlacementQueueRunner {
         try {
           // Only the pass's first attempt may wait for cluster locks: later ones may run while this transaction
           // holds locks from earlier attempts (see the class comment).
-          if (await serveQueuedPlacement(manager, new ClusterLocks(index > 0), entry.id, now)) placed++;
+          if (
+            await serveQueuedPlacement(manager, new ClusterLocks(index > 0), entry.id, now, this.deps.weights)
+          )
+            placed++;
           await manager.query("RELEASE SAVEPOINT queued_placement");
         } catch (error) {
           await manager.query("ROLLBACK TO SAVEPOINT queued_placement");
@@ -136,12 +147,7 @@ export class PlacementQueueRunner {
 }
 
 /** Starts this process's queue runner (safe in every hub process: one pass at a time, by advisory lock). */
-export function startPlacementQueue(deps: {
-  dataSource: DataSource;
-  clock: Clock;
-  logger: Logger;
-  intervalMs?: number;
-}): PlacementQueueRunner {
+export function startPlacementQueue(deps: QueueRunnerDeps): PlacementQueueRunner {
   const runner = new PlacementQueueRunner(deps);
   runner.start();
   return runner;

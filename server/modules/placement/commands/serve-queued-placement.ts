@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../../audit/record-audit-event.js";
 import { type Placement, PlacementEntity } from "../model/placement.entity.js";
 import type { ClusterLocks } from "../reserve/cluster-locks.js";
 import { placeReplicas } from "./place-replicas.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 
 /**
  * Tries to place one queued placement now (trigger `queue`), in the caller's transaction. The row is locked
@@ -15,6 +16,7 @@ export async function serveQueuedPlacement(
   locks: ClusterLocks,
   placementId: string,
   now: Date,
+  weights?: SchedulerWeights,
 ): Promise<boolean> {
   const placement: Placement | null = await manager
     .createQueryBuilder(PlacementEntity, "placement")
@@ -23,7 +25,7 @@ export async function serveQueuedPlacement(
     .setOnLocked("skip_locked")
     .getOne();
   if (placement?.status !== "queued") return false;
-  const outcome = await placeReplicas(manager, locks, placement, { now, trigger: "queue" });
+  const outcome = await placeReplicas(manager, locks, placement, { now, trigger: "queue", weights });
   if (!outcome.placed) return false;
   await manager.update(PlacementEntity, { id: placement.id }, { status: "placed", placedAt: now });
   await recordAuditEvent(

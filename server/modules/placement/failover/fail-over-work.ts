@@ -8,6 +8,7 @@ import { PlacementWorkEntity } from "../model/placement-work.entity.js";
 import type { ClusterLocks } from "../reserve/cluster-locks.js";
 import { failoverShare } from "./failover-share.js";
 import type { LostWork } from "./lost-work-query.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 
 /** What failing over one piece of work did. */
 export type FailoverOutcome = "moved" | "no_capacity" | "skipped";
@@ -27,7 +28,7 @@ export async function failOverWork(
   manager: EntityManager,
   locks: ClusterLocks,
   lost: LostWork,
-  context: { now: Date },
+  context: { now: Date; weights?: SchedulerWeights },
 ): Promise<FailoverOutcome> {
   const { now } = context;
   const placement = await lockPlacement(manager, lost.placementId);
@@ -49,6 +50,7 @@ export async function failOverWork(
   const outcome = await placeReplicas(manager, locks, share.placement, {
     now,
     trigger: "failover",
+    weights: context.weights,
     replicas: share.replicas,
     avoidClusterIds: share.avoidClusterIds,
   });

@@ -60,9 +60,12 @@ export class FailoverJob {
       // Attempts of each kind are bounded by the budget left, so a run that finds no capacity stays cheap.
       const short = await findShortPlacements(manager, { limit: budget, noCapacitySince });
       for (const placementId of short)
-        counts[await placeMissingShare(manager, locks, placementId, { now })]++;
+        counts[
+          await placeMissingShare(manager, locks, placementId, { now, weights: this.settings.weights })
+        ]++;
       const due = await findLostWork(manager, now, { limit: budget - counts.moved, noCapacitySince });
-      for (const lost of due) counts[await failOverWork(manager, locks, lost, { now })]++;
+      for (const lost of due)
+        counts[await failOverWork(manager, locks, lost, { now, weights: this.settings.weights })]++;
       return {
         ran: true,
         moved: counts.moved,

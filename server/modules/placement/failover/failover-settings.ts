@@ -1,4 +1,5 @@
 import { ADVISORY_LOCK_KEYS } from "../../../db/advisory-lock-keys.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 
 /** How failover behaves; tests pass their own. */
 export interface FailoverSettings {
@@ -12,6 +13,8 @@ export interface FailoverSettings {
   noCapacityRetrySeconds: number;
   /** How often each hub process looks for lost work. */
   intervalMs: number;
+  /** The scheduler's scorer weights for the new decisions (the hub's configuration; defaults when absent). */
+  weights?: SchedulerWeights;
 }
 
 export const DEFAULT_FAILOVER_SETTINGS: FailoverSettings = {

@@ -7,6 +7,7 @@ import { PlacementWorkEntity } from "../model/placement-work.entity.js";
 import type { ClusterLocks } from "../reserve/cluster-locks.js";
 import type { FailoverOutcome } from "./fail-over-work.js";
 import { missingShare } from "./missing-share.js";
+import type { SchedulerWeights } from "../scheduler/types.js";
 
 /**
  * Places what a `placed` placement lacks ({@link missingShare}: e.g. the share of a revoked cluster, whose work was
@@ -19,7 +20,7 @@ export async function placeMissingShare(
   manager: EntityManager,
   locks: ClusterLocks,
   placementId: string,
-  context: { now: Date },
+  context: { now: Date; weights?: SchedulerWeights },
 ): Promise<FailoverOutcome> {
   const { now } = context;
   const placement = await lockPlacement(manager, placementId);
@@ -33,6 +34,7 @@ export async function placeMissingShare(
   const outcome = await placeReplicas(manager, locks, share.placement, {
     now,
     trigger: "failover",
+    weights: context.weights,
     replicas: share.replicas,
     avoidClusterIds: share.avoidClusterIds,
   });
