@@ -19,7 +19,7 @@ export { decodeExplanation } from "./explanation-decode.js";
 
 const FILTER_INDEX = new Map(PACKED_FILTERS.map((name, index) => [name, index]));
 
-/** Own enumerable keys, counted without allocating an array per entry. */
+/** Enumerable keys (of a plain object: its own), counted without allocating an array per entry. */
 function keyCount(value: object): number {
   let count = 0;
   for (const _ in value) count++;
