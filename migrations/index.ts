@@ -15,6 +15,7 @@ import { FanOutForumPostsAfterCommit1764570000000 } from "./1764570000000-FanOut
 import { AddManualContentGeneration1764597000000 } from "./1764597000000-AddManualContentGeneration.js";
 import { CreatePlacements1764600000000 } from "./1764600000000-CreatePlacements.js";
 import { IndexFailoverDecisions1764625000000 } from "./1764625000000-IndexFailoverDecisions.js";
+import { PackDecisionExplanations1764660000000 } from "./1764660000000-PackDecisionExplanations.js";
 
 /** Every migration, in order. New migrations are appended; landed ones are never rewritten. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AddManualContentGeneration1764597000000,
   CreatePlacements1764600000000,
   IndexFailoverDecisions1764625000000,
+  PackDecisionExplanations1764660000000,
 ];

@@ -37,7 +37,11 @@ export function newDecision(
   };
 }
 
-/** Saves a decision in the caller's transaction. */
+/**
+ * Saves a decision in the caller's transaction. The explanation goes in packed (the entity's transformer calls
+ * `encodeExplanation`): at 20,000 clusters 5–7 ms and at most 650 KB, inserted in 2–6 ms, where jsonb took 3.6 MB
+ * of JSON that PostgreSQL parsed and compressed in 60–120 ms inside the reservation transaction (module README).
+ */
 export async function saveDecision(
   manager: EntityManager,
   decision: PlacementDecision,

@@ -3,6 +3,7 @@ import { uuidPrimary, timestampColumn } from "../../../db/column-types.js";
 import { belongsTo } from "../../../db/relations.js";
 import type { ClusterExplanation } from "../scheduler/schedule-result.js";
 import type { SchedulerWeights } from "../scheduler/types.js";
+import { decodeExplanation, encodeExplanation } from "./explanation-codec.js";
 import type { Placement } from "./placement.entity.js";
 
 export const DECISION_OUTCOMES = ["placed", "no_capacity", "queued"] as const;
@@ -26,7 +27,7 @@ export interface PlacementDecision {
   placeableReplicas: number;
   fairShare: number;
   weights: SchedulerWeights;
-  /** The scheduler's explanation, cluster ids as stored (uuids). */
+  /** The scheduler's explanation, cluster ids as stored (uuids); packed in the table, arrays in memory. */
   explanation: ClusterExplanation[];
   placement?: Placement;
 }
@@ -44,7 +45,15 @@ export const PlacementDecisionEntity = new EntitySchema<PlacementDecision>({
     placeableReplicas: { type: "integer", name: "placeable_replicas" },
     fairShare: { type: "double precision", name: "fair_share" },
     weights: { type: "jsonb" },
-    explanation: { type: "jsonb" },
+    // Packed (`explanation-codec.ts`): about a third of the JSON, and PostgreSQL neither parses nor compresses it.
+    explanation: {
+      type: "bytea",
+      transformer: {
+        to: (value: ClusterExplanation[] | null | undefined) =>
+          value == null ? value : encodeExplanation(value),
+        from: (value: Uint8Array | null) => (value === null ? value : decodeExplanation(value)),
+      },
+    },
   },
   indices: [
     { name: "placement_decision_placement_idx", columns: ["placementId", "decidedAt"] },
