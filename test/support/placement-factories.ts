@@ -12,6 +12,7 @@ import {
   PlacementWorkEntity,
 } from "../../server/modules/placement/model/placement-work.entity.js";
 import type { ResourceAmounts } from "../../server/modules/placement/scheduler/types.js";
+import { WEB_MANIFESTS } from "./placement-operations.js";
 
 /** One cluster's part of a placement built by {@link buildPlacementWithWork}. */
 export interface WorkSpec {
@@ -24,21 +25,6 @@ export interface WorkSpec {
   releasedAt?: Date | null;
   overrides?: Partial<PlacementWork>;
 }
-
-const DEFAULT_MANIFESTS = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 1
-  selector: { matchLabels: { app: web } }
-  template:
-    metadata: { labels: { app: web } }
-    spec:
-      containers:
-        - name: web
-          image: nginxinc/nginx-unprivileged:1.27
-`;
 
 /**
  * A placement of `cooperative` with work rows on the given clusters, written directly (not through the scheduler):
@@ -66,7 +52,7 @@ export async function buildPlacementWithWork(
       sourceKind: "manifests",
       blueprintVersionId: null,
       blueprintParameters: null,
-      manifests: DEFAULT_MANIFESTS,
+      manifests: WEB_MANIFESTS,
       replicas: specs.reduce((sum, spec) => sum + (spec.replicas ?? 1), 0) || 1,
       perReplica,
       modeKind: "divided",

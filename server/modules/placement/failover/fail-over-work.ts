@@ -2,13 +2,12 @@ import type { EntityManager } from "typeorm";
 import { recordAuditEvent } from "../../audit/record-audit-event.js";
 import { recordClusterEvents } from "../../clusters/record-cluster-event.js";
 import { lockPlacement } from "../commands/cancel-placement.js";
-import { newDecision, saveDecision } from "../commands/new-decision.js";
-import { placeReplicas } from "../commands/place-replicas.js";
 import { PlacementWorkEntity } from "../model/placement-work.entity.js";
 import type { ClusterLocks } from "../reserve/cluster-locks.js";
 import { failoverShare } from "./failover-share.js";
 import type { LostWork } from "./lost-work-query.js";
 import type { SchedulerWeights } from "../scheduler/types.js";
+import { placeShareElsewhere } from "./place-share.js";
 
 /** What failing over one piece of work did. */
 export type FailoverOutcome = "moved" | "no_capacity" | "skipped";
@@ -47,17 +46,8 @@ export async function failOverWork(
   if (placement.status !== "placed" || !work || work.releasedAt || work.desiredState !== "present")
     return "skipped";
   const share = failoverShare(placement, work, live);
-  const outcome = await placeReplicas(manager, locks, share.placement, {
-    now,
-    trigger: "failover",
-    weights: context.weights,
-    replicas: share.replicas,
-    avoidClusterIds: share.avoidClusterIds,
-  });
-  if (!outcome.placed) {
-    await saveDecision(manager, newDecision(placement.id, outcome.decided, "failover", "no_capacity"));
-    return "no_capacity";
-  }
+  const outcome = await placeShareElsewhere(manager, locks, placement, share, context);
+  if (!outcome) return "no_capacity";
   await manager.update(
     PlacementWorkEntity,
     { id: work.id },

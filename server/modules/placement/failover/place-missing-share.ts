@@ -1,13 +1,12 @@
 import type { EntityManager } from "typeorm";
 import { recordAuditEvent } from "../../audit/record-audit-event.js";
 import { lockPlacement } from "../commands/cancel-placement.js";
-import { newDecision, saveDecision } from "../commands/new-decision.js";
-import { placeReplicas } from "../commands/place-replicas.js";
 import { PlacementWorkEntity } from "../model/placement-work.entity.js";
 import type { ClusterLocks } from "../reserve/cluster-locks.js";
 import type { FailoverOutcome } from "./fail-over-work.js";
 import { missingShare } from "./missing-share.js";
 import type { SchedulerWeights } from "../scheduler/types.js";
+import { placeShareElsewhere } from "./place-share.js";
 
 /**
  * Places what a `placed` placement lacks ({@link missingShare}: e.g. the share of a revoked cluster, whose work was
@@ -31,17 +30,8 @@ export async function placeMissingShare(
   });
   const share = missingShare(placement, work);
   if (!share) return "skipped";
-  const outcome = await placeReplicas(manager, locks, share.placement, {
-    now,
-    trigger: "failover",
-    weights: context.weights,
-    replicas: share.replicas,
-    avoidClusterIds: share.avoidClusterIds,
-  });
-  if (!outcome.placed) {
-    await saveDecision(manager, newDecision(placement.id, outcome.decided, "failover", "no_capacity"));
-    return "no_capacity";
-  }
+  const outcome = await placeShareElsewhere(manager, locks, placement, share, context);
+  if (!outcome) return "no_capacity";
   await recordAuditEvent(
     manager,
     { personId: null, requestId: null, now },
