@@ -11,6 +11,8 @@ export interface PureScheduleFigures {
   p50Ms: number;
   p99Ms: number;
   meanMs: number;
+  /** This process's CPU time per decision (all threads, GC included): steadier than wall time on a busy machine. */
+  cpuMsPerDecision: number;
   /** How many decisions came out `ok` (the rest `NO_CAPACITY`), so a broken request cannot look fast. */
   ok: number;
 }
@@ -31,15 +33,20 @@ export function measurePureSchedule(
   return SHAPES.map((shape) => {
     const times: number[] = [];
     let ok = 0;
+    let cpuStart = process.cpuUsage();
     for (let run = -warmup; run < runs; run++) {
       const request = benchRequest(shape, `pure-${shape}-${run}`, requesterCooperativeId);
       const started = performance.now();
       const result = schedule(request, candidates, context);
       const elapsed = performance.now() - started;
-      if (run < 0) continue;
+      if (run < 0) {
+        cpuStart = process.cpuUsage();
+        continue;
+      }
       times.push(elapsed);
       if (result.ok) ok++;
     }
+    const cpu = process.cpuUsage(cpuStart);
     return {
       shape,
       clusters: candidates.length,
@@ -47,6 +54,7 @@ export function measurePureSchedule(
       p50Ms: percentile(times, 50),
       p99Ms: percentile(times, 99),
       meanMs: mean(times),
+      cpuMsPerDecision: (cpu.user + cpu.system) / 1000 / runs,
       ok,
     };
   });
