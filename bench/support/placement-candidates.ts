@@ -1,5 +1,8 @@
 import { offerForScheduler } from "../../server/modules/offers/offer-for-scheduler.js";
-import { COUNTRY_LABEL, JURISDICTION_LABEL } from "../../server/modules/placement/scheduler/filters/residency.js";
+import {
+  COUNTRY_LABEL,
+  JURISDICTION_LABEL,
+} from "../../server/modules/placement/scheduler/filters/residency.js";
 import type {
   ClusterCandidate,
   PlacementRequest,
@@ -29,7 +32,10 @@ const capacityOf = ({ allocatable, allocated, pending }: Figures): ResourceCapac
  * seed writes: the pure `schedule()` measured without a database. Each report is mapped once and shared by the
  * clusters that carry it, as a candidate cache would share unchanged rows.
  */
-export function fleetCandidates(clusters: number, reports: ReadonlyArray<Record<string, unknown>>): ClusterCandidate[] {
+export function fleetCandidates(
+  clusters: number,
+  reports: ReadonlyArray<Record<string, unknown>>,
+): ClusterCandidate[] {
   const now = new Date();
   const conditions = [
     { type: "Available", status: "True" as const, reason: "LeaseRenewed", lastTransitionTime: now },
@@ -43,7 +49,8 @@ export function fleetCandidates(clusters: number, reports: ReadonlyArray<Record<
       pods: capacityOf(report.resources.pods),
       "storage:ephemeral": capacityOf(report.resources["ephemeral-storage"]),
     };
-    for (const [model, figures] of Object.entries(report.gpus)) capacity[`gpu:${model}`] = capacityOf(figures);
+    for (const [model, figures] of Object.entries(report.gpus))
+      capacity[`gpu:${model}`] = capacityOf(figures);
     const nodeShapes = report.freeNodeShapes.map((shape) => ({
       cpuMillis: shape.cpuAtLeastMillicores,
       memoryBytes: shape.memoryAtLeastBytes,

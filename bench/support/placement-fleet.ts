@@ -77,12 +77,14 @@ function offerFor(index: number): FleetOffer | undefined {
     windows: [],
     preemptible: kind % 5 === 0,
   };
-  if (kind % 3 === 0) offer.caps = { cpu: 32_000 + (index % 7) * 8_000, memory: (64 + (index % 5) * 32) * 1024 ** 3 };
+  if (kind % 3 === 0)
+    offer.caps = { cpu: 32_000 + (index % 7) * 8_000, memory: (64 + (index % 5) * 32) * 1024 ** 3 };
   if (kind === 4) offer.freeSharePercent = null; // caps or cluster only
   if (kind === 7) offer.allow.tiers = ["alliance_partner", "tcc_member"];
   if (kind === 11) offer.deny.tiers = ["vendor"];
   // Open every day in Berlin time: evaluated on every decision, closed for nobody.
-  if (kind % 4 === 1) offer.windows = [{ days: EVERY_DAY, start: "00:00", end: "24:00", timeZone: "Europe/Berlin" }];
+  if (kind % 4 === 1)
+    offer.windows = [{ days: EVERY_DAY, start: "00:00", end: "24:00", timeZone: "Europe/Berlin" }];
   return offer;
 }
 

@@ -70,7 +70,12 @@ export async function seedPlacementFleet(dataSource: DataSource, clusters: numbe
       DEFAULT_CLUSTER_SETTINGS,
     );
     await renewLease(manager, agent, { now, agentTime: now }, DEFAULT_CLUSTER_SETTINGS);
-    await renewLease(manager, agent, { now: new Date(now.getTime() + 2000), agentTime: now }, DEFAULT_CLUSTER_SETTINGS);
+    await renewLease(
+      manager,
+      agent,
+      { now: new Date(now.getTime() + 2000), agentTime: now },
+      DEFAULT_CLUSTER_SETTINGS,
+    );
   });
   const reports: PlacementSeed["reports"] = [];
   for (let index = 0; index < TEMPLATE_COUNT; index++) {
