@@ -74,6 +74,10 @@ export const rateLimited = (retryAfterSeconds: number): HubError =>
     retryAfterSeconds,
   });
 
+/** Placement: no cluster can take the request now; `extensions.explanation` says why, cluster by cluster. */
+export const noCapacity = (message: string, extensions: Record<string, unknown> = {}): HubError =>
+  new HubError("NO_CAPACITY", message, extensions);
+
 export const serviceUnavailable = (message = "The database is not reachable; try again shortly"): HubError =>
   new HubError("SERVICE_UNAVAILABLE", message);
 

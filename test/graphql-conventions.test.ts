@@ -455,6 +455,46 @@ const MUTATIONS: Record<string, MutationEntry> = {
       "mutation($input: WithdrawCapacityOfferInput!) { withdrawCapacityOffer(input: $input) { offer { id } } }",
     badInput: { input: { clusterId: "nonsense" } },
   },
+  createPlacement: {
+    operation:
+      "mutation($input: CreatePlacementInput!) { createPlacement(input: $input) { placement { id } } }",
+    badInput: {
+      input: {
+        request: {
+          cooperativeId: "nonsense",
+          name: "web",
+          replicas: 1,
+          resources: [],
+          mode: { kind: "DIVIDED" },
+        },
+      },
+    },
+    // An admin of the requesting cooperative, so the bad input reaches validation and not only the id check.
+    prepare: async (testHub) => {
+      const admin = await buildPerson(testHub.database.dataSource);
+      const cooperative = await buildCooperative(testHub.database.dataSource, { admins: [admin] });
+      return {
+        token: await buildApiToken(testHub.database.dataSource, admin),
+        variables: {
+          input: {
+            request: {
+              cooperativeId: toGlobalId("Cooperative", cooperative.id),
+              name: "Bad Name",
+              manifests: "kind: Nope",
+              replicas: 0,
+              resources: [{ resource: "bananas", amount: -1 }],
+              mode: { kind: "DIVIDED" },
+            },
+          },
+        },
+      };
+    },
+  },
+  cancelPlacement: {
+    operation:
+      "mutation($input: CancelPlacementInput!) { cancelPlacement(input: $input) { placement { id } } }",
+    badInput: { input: { placementId: "nonsense" } },
+  },
 };
 
 const sampleValid = (entry: { badInput: Record<string, unknown> }) => entry.badInput;

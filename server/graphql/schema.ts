@@ -16,6 +16,8 @@ import { blueprintMutationResolvers } from "../modules/blueprints/api/blueprint-
 import { blueprintQueryResolvers } from "../modules/blueprints/api/blueprint-queries.resolvers.js";
 import { blueprintTypeResolvers } from "../modules/blueprints/api/blueprint-types.resolvers.js";
 import { MANUAL_RESOLVERS } from "../modules/manuals/manual-resolvers.js";
+import { placementMutationResolvers } from "../modules/placement/placement-mutations.resolvers.js";
+import { placementWriteTypeResolvers } from "../modules/placement/placement-write-types.resolvers.js";
 import type { Resolvers } from "./generated/resolvers-types.js";
 import { rootResolvers } from "./node.resolvers.js";
 
@@ -45,6 +47,8 @@ const RESOLVERS: Resolvers[] = [
   blueprintMutationResolvers,
   blueprintTypeResolvers,
   ...MANUAL_RESOLVERS,
+  placementMutationResolvers,
+  placementWriteTypeResolvers,
 ];
 
 export function buildHubSchema(): GraphQLSchema {
