@@ -2,6 +2,7 @@ import { type EntityManager, In, IsNull } from "typeorm";
 import { type MemberCluster, MemberClusterEntity } from "../../clusters/member-cluster.entity.js";
 import { type CapacityOffer, CapacityOfferEntity } from "../../offers/capacity-offer.entity.js";
 import type { ClusterCandidate, ResourceAmounts } from "../scheduler/types.js";
+import { candidateCacheOf } from "./candidate-cache.js";
 import { type ClusterReservations, toCandidate } from "./candidate-mapping.js";
 
 /** Candidates plus what the explanation needs to name them. */
@@ -52,6 +53,9 @@ export async function loadCandidates(
   now: Date,
   clusterIds?: readonly string[],
 ): Promise<LoadedCandidates> {
+  // Large fleets: the process-local cache (a hint; the locked re-check below reads exactly, see candidate-cache.ts).
+  const cached = clusterIds ? undefined : await candidateCacheOf(manager).load(manager, now);
+  if (cached) return cached;
   const where = {
     acceptance: "accepted" as const,
     revokedAt: IsNull(),
@@ -63,6 +67,7 @@ export async function loadCandidates(
   });
   const offerByCluster = new Map<string, CapacityOffer>(offers.map((offer) => [offer.clusterId, offer]));
   const reservations = await liveReservations(manager, clusterIds);
+  if (clusterIds) candidateCacheOf(manager).absorb(clusterIds, clusters, offers, reservations, now);
   return {
     candidates: clusters.map((cluster) =>
       toCandidate(cluster, offerByCluster.get(cluster.id), reservations.get(cluster.id), now),
