@@ -186,6 +186,8 @@ export class CandidateCache {
     for (const offer of offers) {
       if (!fresh(offer.clusterId)) continue;
       const current = this.offers.get(offer.clusterId);
+      // Offer versions never change once written (only `superseded_at` is set): the same current id is no news.
+      if (offer.supersededAt === null && current?.id === offer.id) continue;
       if (offer.supersededAt === null && (current === undefined || current.version <= offer.version))
         this.offers.set(offer.clusterId, offer);
       else if (offer.supersededAt !== null && current?.id === offer.id) this.offers.delete(offer.clusterId);
@@ -194,6 +196,7 @@ export class CandidateCache {
     for (const id of reservationIds) {
       if (!fresh(id)) continue;
       const found = sums.get(id);
+      if (JSON.stringify(found) === JSON.stringify(this.reservations.get(id))) continue;
       if (found) this.reservations.set(id, found);
       else this.reservations.delete(id);
       touched.add(id);
