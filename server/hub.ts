@@ -28,6 +28,7 @@ import { type ClusterJobs, startClusterJobs } from "./modules/clusters/cluster-j
 import { clusterRoutes } from "./modules/clusters/cluster-routes.js";
 import { manualAssetRoutes } from "./modules/manuals/http/manual-asset-routes.js";
 import { startDemoClusters } from "./modules/clusters/demo-clusters.js";
+import { startPlacementQueue } from "./modules/placement/commands/queue-runner.js";
 import { healthRoutes } from "./ops/health-routes.js";
 import { createMetrics } from "./ops/metrics.js";
 import { RateLimiter } from "./ops/rate-limiter.js";
@@ -266,6 +267,7 @@ export async function startHub(
     publicUrl,
   });
   const forumFanout = startForumFanoutJobs({ dataSource, clock, logger });
+  const placementQueue = startPlacementQueue({ dataSource, clock, logger });
   const demoClusters = config.demoClusters
     ? await startDemoClusters({
         dataSource,
@@ -294,6 +296,7 @@ export async function startHub(
       clearInterval(housekeeping);
       await demoClusters?.stop();
       await clusters.stop();
+      await placementQueue.stop();
       await forumMail.stop();
       stopSearchDelivery();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

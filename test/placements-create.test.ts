@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import { AuditEventEntity } from "../server/modules/audit/audit-event.entity.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
+import { reservedOnCluster } from "../server/modules/offers/reserved-on-cluster.js";
 import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
 import { PlacementEntity } from "../server/modules/placement/model/placement.entity.js";
 import { PlacementWorkEntity } from "../server/modules/placement/model/placement-work.entity.js";
@@ -219,6 +220,31 @@ describe("createPlacement", () => {
       ),
     ).cancelPlacement.placement;
     expect(cancelled.status).toBe("CANCELLED");
+  });
+
+  it("serves a queued placement once capacity appears (the hub's queue runner)", async () => {
+    await pool("waiting", [{ cpus: 1 }]);
+    const placement = placed(await create({ ...inPool("waiting"), replicas: 2 }, { waitForCapacity: true }));
+    expect(placement.status).toBe("QUEUED");
+    await pool("waiting", [{ cpus: 1 }]);
+    const placementId = Buffer.from(placement.id, "base64url").toString().split(":")[1];
+    const manager = hub.database.dataSource.manager;
+    await expect
+      .poll(async () => (await manager.findOneByOrFail(PlacementEntity, { id: placementId })).status, {
+        timeout: 15_000,
+        interval: 200,
+      })
+      .toBe("placed");
+    const work = await manager.findBy(PlacementWorkEntity, { placementId });
+    expect(work.map((entry) => entry.replicas)).toEqual([1, 1]);
+    const decisions = await manager.find(PlacementDecisionEntity, {
+      where: { placementId },
+      order: { decidedAt: "ASC" },
+    });
+    expect(decisions.map((decision) => [decision.trigger, decision.outcome])).toEqual([
+      ["initial", "queued"],
+      ["queue", "placed"],
+    ]);
   });
 
   it("returns the same placement for the same idempotency key", async () => {

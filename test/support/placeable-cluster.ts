@@ -76,6 +76,15 @@ export function placeableReport(options: PlaceableClusterOptions) {
   });
 }
 
+/** A cluster built by {@link buildPlaceableCluster}. */
+export interface PlaceableCluster {
+  cluster: MemberCluster;
+  cooperative: Cooperative;
+  offer: CapacityOffer | null;
+  credential: string;
+  options: PlaceableClusterOptions;
+}
+
 /**
  * An accepted member cluster that the scheduler can place on: registered, lease renewed and capacity reported
  * through the hub's own commands (so Available and CapacityFresh are True exactly as for a real agent), and a
@@ -84,12 +93,7 @@ export function placeableReport(options: PlaceableClusterOptions) {
 export async function buildPlaceableCluster(
   dataSource: DataSource,
   options: PlaceableClusterOptions = {},
-): Promise<{
-  cluster: MemberCluster;
-  cooperative: Cooperative;
-  offer: CapacityOffer | null;
-  credential: string;
-}> {
+): Promise<PlaceableCluster> {
   const now = options.now ?? new Date();
   const registered = await buildRegisteredCluster(dataSource, { cooperative: options.cooperative, now });
   const { cooperative, credential } = registered;
@@ -131,5 +135,50 @@ export async function buildPlaceableCluster(
       }),
     );
   }
-  return { cluster, cooperative, offer, credential };
+  return { cluster, cooperative, offer, credential, options };
+}
+
+/**
+ * Keeps clusters placeable in a long test the way their agents would: renews each lease and sends the same
+ * report every `intervalMs` (the lease lapses after 10 s + 30 s grace, CapacityFresh after two status intervals).
+ * Returns the function that stops it.
+ */
+export function keepPlaceable(
+  dataSource: DataSource,
+  clusters: readonly PlaceableCluster[],
+  intervalMs = 3000,
+) {
+  let stopped = false;
+  const beat = async () => {
+    for (const placeable of clusters) {
+      const agent = await agentFromCredential(dataSource, systemClock, placeable.credential);
+      const now = new Date();
+      const settings = DEFAULT_CLUSTER_SETTINGS;
+      await inTransaction(dataSource, (manager) =>
+        renewLease(manager, agent, { now, agentTime: now }, settings),
+      );
+      await inTransaction(dataSource, (manager) =>
+        reportStatus(
+          manager,
+          agent,
+          {
+            clusterUid: placeable.cluster.clusterUid,
+            observedAt: now,
+            report: placeableReport(placeable.options),
+            now,
+          },
+          settings,
+        ),
+      );
+    }
+  };
+  let running = Promise.resolve();
+  const timer = setInterval(() => {
+    if (!stopped) running = running.then(beat).catch(() => undefined);
+  }, intervalMs);
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
 }

@@ -1,18 +1,13 @@
 import type { EntityManager } from "typeorm";
+import { liveReservations } from "../placement/reserve/load-candidates.js";
 import type { ResourceAmounts } from "../placement/scheduler/types.js";
 
 /**
- * What alliance guests have reserved on a cluster, per resource.
- *
- * There are no placements yet: the placement module (reservations, work delivered by the agent) has not landed, so
- * nothing can be reserved and the honest answer is "nothing" — an empty map, i.e. zero for every resource. This is
- * NOT a stand-in pretending placements exist. When reservations land, this function sums the live reservations of
- * the cluster inside the caller's transaction (`manager`), and `CapacityOffer.overrun` starts showing real figures
- * with no change to its callers.
+ * What alliance guests have reserved on a cluster, per resource: the sum of the live reservations (work rows not
+ * yet released, also those being removed) of placements by other cooperatives than the cluster's own — the same
+ * figure the scheduler uses as the offer's `usedByAlliance`. Read with the caller's `manager`.
  */
-export async function reservedOnCluster(
-  _manager: EntityManager,
-  _clusterId: string,
-): Promise<ResourceAmounts> {
-  return {};
+export async function reservedOnCluster(manager: EntityManager, clusterId: string): Promise<ResourceAmounts> {
+  const reservations = await liveReservations(manager, [clusterId]);
+  return reservations.get(clusterId)?.guests ?? {};
 }

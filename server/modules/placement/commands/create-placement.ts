@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
 import { type Actor, recordAuditEvent } from "../../audit/record-audit-event.js";
 import type { Cooperative } from "../../cooperatives/cooperative.entity.js";
 import { fairShareOf } from "../ledger-store/fair-share-of.js";
@@ -92,11 +93,12 @@ export async function createPlacement(
   if (status === "placed") row.placedAt = actor.now;
   if (status === "queued") row.queuedAt = actor.now;
   row.status = status;
-  await manager.save(PlacementEntity, row);
+  // insert, not save: save would first look the (client-chosen) id up, a round trip for nothing.
+  await manager.insert(PlacementEntity, row as QueryDeepPartialEntity<Placement>);
   const outcome = status === "placed" ? "placed" : status === "queued" ? "queued" : "no_capacity";
   const decision = await saveDecision(manager, newDecision(row.id, decided, "initial", outcome));
   const work = result.ok
-    ? await writeWork(manager, row, cooperative.slug, command.workload.objects, result.assignments)
+    ? await writeWork(manager, row, cooperative.slug, command.workload.objects, result.assignments, actor.now)
     : [];
   await recordAuditEvent(manager, actor, {
     action: "placement.create",

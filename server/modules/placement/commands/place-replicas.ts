@@ -68,6 +68,7 @@ export async function placeReplicas(
     cooperative.slug,
     parsed.objects,
     decided.result.assignments,
+    options.now,
   );
   const decision = await saveDecision(manager, newDecision(placement.id, decided, options.trigger, "placed"));
   return { placed: true, decision, work, decided };

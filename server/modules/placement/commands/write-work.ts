@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { type EntityManager, IsNull } from "typeorm";
+import type { QueryDeepPartialEntity } from "typeorm/query-builder/QueryPartialEntity.js";
 import type { KubernetesObject } from "../manifests/pod-spec-of.js";
 import type { Placement } from "../model/placement.entity.js";
 import { type PlacementWork, PlacementWorkEntity } from "../model/placement-work.entity.js";
@@ -25,6 +27,7 @@ export async function writeWork(
   cooperativeSlug: string,
   objects: readonly KubernetesObject[],
   assignments: readonly Assignment[],
+  now: Date,
 ): Promise<PlacementWork[]> {
   const written: PlacementWork[] = [];
   for (const assignment of assignments) {
@@ -46,30 +49,34 @@ export async function writeWork(
       written.push(await manager.save(PlacementWorkEntity, live));
       continue;
     }
-    written.push(
-      await manager.save(PlacementWorkEntity, {
-        placementId: placement.id,
-        clusterId: assignment.clusterId,
-        providerCooperativeId: assignment.cooperativeId,
-        consumerCooperativeId: placement.cooperativeId,
-        offerId: assignment.offerId ?? null,
-        offerVersion: assignment.offerVersion ?? null,
-        replicas: assignment.replicas,
-        reservation: assignment.reservation,
-        namespace: guestNamespaceName(cooperativeSlug, placement.id),
-        manifests: renderForCluster(objects, placement.id, assignment.replicas),
-        generation: 1,
-        desiredState: "present",
-        removalReason: null,
-        observedGeneration: null,
-        conditions: [],
-        objects: [],
-        reportedAt: null,
-        availableSince: null,
-        removalRequestedAt: null,
-        releasedAt: null,
-      }),
-    );
+    const work: PlacementWork = {
+      id: randomUUID(),
+      placementId: placement.id,
+      clusterId: assignment.clusterId,
+      providerCooperativeId: assignment.cooperativeId,
+      consumerCooperativeId: placement.cooperativeId,
+      offerId: assignment.offerId ?? null,
+      offerVersion: assignment.offerVersion ?? null,
+      replicas: assignment.replicas,
+      reservation: assignment.reservation,
+      namespace: guestNamespaceName(cooperativeSlug, placement.id),
+      manifests: renderForCluster(objects, placement.id, assignment.replicas),
+      generation: 1,
+      desiredState: "present",
+      removalReason: null,
+      observedGeneration: null,
+      conditions: [],
+      objects: [],
+      reportedAt: null,
+      availableSince: null,
+      removalRequestedAt: null,
+      releasedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    // insert, not save: save reads the row back for its defaults, a round trip per cluster for nothing.
+    await manager.insert(PlacementWorkEntity, work as QueryDeepPartialEntity<PlacementWork>);
+    written.push(work);
   }
   return written;
 }

@@ -29,12 +29,18 @@ export function clusterLockKey(clusterId: string): number {
 export class ClusterLocks {
   private readonly held = new Set<number>();
 
+  /**
+   * `tryOnly`: never wait, not even for the first batch — for a transaction that may already hold cluster locks
+   * taken through another `ClusterLocks` (the queue runner places several placements in one transaction).
+   */
+  constructor(private readonly tryOnly = false) {}
+
   /** Takes the locks of `clusterIds` not held yet (see the class comment). */
   async acquire(manager: EntityManager, clusterIds: readonly string[]): Promise<void> {
     const keys = [...new Set(clusterIds.map(clusterLockKey))]
       .filter((key) => !this.held.has(key))
       .sort((a, b) => a - b);
-    const firstBatch = this.held.size === 0;
+    const firstBatch = this.held.size === 0 && !this.tryOnly;
     for (const key of keys) {
       if (firstBatch) {
         await manager.query("SELECT pg_advisory_xact_lock($1, $2)", [CLUSTER_LOCK_NAMESPACE, key]);

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import { inTransaction } from "../../../db/transaction.js";
 import { conflict } from "../../../errors.js";
 import { ClusterLocks, ReservationContention } from "./cluster-locks.js";
+import { RESERVATION_GATE } from "./reservation-gate.js";
 
 /** Whole-transaction attempts before giving up with CONFLICT. */
 export const MAX_RESERVATION_ATTEMPTS = 12;
@@ -18,7 +19,8 @@ function retryable(error: unknown): boolean {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs `work` in a transaction with a fresh {@link ClusterLocks}, again (after a short random pause) when a lock
+ * Runs `work` in a transaction with a fresh {@link ClusterLocks} (at most two such transactions at a time in this
+ * process: `RESERVATION_GATE`), again (after a short random pause) when a lock
  * was contended or PostgreSQL reported a deadlock, at most {@link MAX_RESERVATION_ATTEMPTS} times; then CONFLICT
  * with reason `CONTENDED` (the client retries, with its idempotency key).
  */
@@ -28,7 +30,9 @@ export async function withReservationRetries<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await inTransaction(dataSource, (manager) => work(manager, new ClusterLocks()));
+      return await RESERVATION_GATE.run(() =>
+        inTransaction(dataSource, (manager) => work(manager, new ClusterLocks())),
+      );
     } catch (error) {
       if (!retryable(error)) throw error;
       if (attempt >= MAX_RESERVATION_ATTEMPTS)
