@@ -20,7 +20,7 @@ import { startBaselineServer, startBenchHub } from "./support/servers.js";
 /**
  * Placement benchmark (issue 4): decisions with 1,000, 10,000 and 20,000 registered clusters. Per fleet size: the
  * pure `schedule()` in this process, then `previewPlacement` and `createPlacement` over HTTP from a few
- * closed-loop clients (small requests, so capacity lasts), then a scarce phase (Iceland's capped CPUs), then the
+ * closed-loop clients (small requests, so capacity lasts; one client alone for the latency without queueing), then a scarce phase (Iceland's capped CPUs), then the
  * over-commit check in SQL. A bare Apollo Server answers `{ hello }` to the same clients before and after.
  * Targets: p99 under 20 ms at 20,000 clusters, 200 decisions/s, zero over-commit.
  */
@@ -121,6 +121,7 @@ async function measureSize(clusters: number): Promise<SizeResult> {
     // The scarce phase has no warm-up: its few CPUs would be gone before the measured seconds start.
     type Send = (sequence: number) => ReturnType<typeof sendDecision>;
     const scenarios: Array<[string, number, Send, number]> = [
+      ["previewPlacement", 1, preview("small"), timing.warmupSeconds],
       ["previewPlacement", CLIENTS, preview("small"), timing.warmupSeconds],
       ["createPlacement", CLIENTS, create("small", "a"), timing.warmupSeconds],
       ["createPlacement", BUSY_CLIENTS, create("small", "b"), timing.warmupSeconds],
@@ -163,7 +164,7 @@ const baselineRate = baselineRuns.reduce((sum, run) => sum + run.decisionsPerSec
 const verdict = (met: boolean) => (met ? "meets" : "MISSES");
 console.log(`\nbaseline (mean of before and after): ${baselineRate.toFixed(0)} req/s at ${CLIENTS} clients`);
 for (const result of results) {
-  const [, create, busy, scarce] = result.runs;
+  const [, , create, busy, scarce] = result.runs;
   const pureDivided = result.pure.find((figures) => figures.shape === "divided");
   console.log(
     `${result.clusters} clusters (load ${result.loadAverage}): createPlacement ${create.decisionsPerSecond.toFixed(0)}/s p99 ${create.p99Ms.toFixed(1)} ms (${((create.decisionsPerSecond / baselineRate) * 100).toFixed(1)}% of baseline); ${BUSY_CLIENTS} clients ${busy.decisionsPerSecond.toFixed(0)}/s; pure schedule p50 ${pureDivided?.p50Ms.toFixed(1)} ms = ${(((pureDivided?.p50Ms ?? 0) / create.p50Ms) * 100).toFixed(0)}% of a decision's p50`,
