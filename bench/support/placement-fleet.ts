@@ -19,11 +19,12 @@ export const RESIDENCIES = [
 ] as const;
 
 /**
- * The scarce part of the fleet: one cluster in a thousand (at least 10) stands in Iceland with a small capped
- * offer, so requests limited to `country: IS` compete for a few CPUs and the over-commit check has teeth.
+ * The scarce part of the fleet: 10 clusters, whatever the fleet's size, stand in Iceland with a small capped offer
+ * (20 CPUs in all), so requests limited to `country: IS` run out within seconds and the over-commit check has teeth.
  */
 export const SCARCE_COUNTRY = "IS";
-export const SCARCE_CAPS = { cpu: 4_000, memory: 8 * 1024 ** 3 };
+export const SCARCE_CLUSTERS = 10;
+export const SCARCE_CAPS = { cpu: 2_000, memory: 4 * 1024 ** 3 };
 
 /** Node counts of the simulated clusters the reports come from (the agent's own report code, see the seed). */
 export const TEMPLATE_NODE_COUNTS = [4, 6, 8, 12, 16, 24, 32, 48];
@@ -62,7 +63,7 @@ export function cooperativeCountFor(clusters: number): number {
 /** The tier of cooperative `index` (stored lowercase, as the cooperative table keeps it). */
 export const tierOf = (index: number) => TIERS[index % TIERS.length];
 
-const scarceStride = (clusters: number) => Math.max(1, Math.min(1000, Math.floor(clusters / 10)));
+const scarceStride = (clusters: number) => Math.max(1, Math.floor(clusters / SCARCE_CLUSTERS));
 
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
 
