@@ -58,6 +58,9 @@ export class CandidateCache {
   /** Position of each cluster in the snapshot, so an update replaces one element instead of rebuilding. */
   private positions = new Map<string, number>();
   private small = false;
+  /** A full load of a large fleet is in: the cache answers. */
+  private loaded = false;
+  private refreshingInBackground = false;
 
   private readonly minClusters: number;
   private readonly maxStalenessMs: number;
@@ -81,12 +84,17 @@ export class CandidateCache {
    */
   async load(manager: EntityManager, now: Date): Promise<LoadedCandidates | undefined> {
     if (this.small && Date.now() - this.fullAt < FULL_RELOAD_MS) return undefined;
-    if (this.snapshot === undefined || Date.now() - this.fullAt > FULL_RELOAD_MS) {
+    if (!this.loaded) {
       if (!(await this.largeFleet(manager))) return undefined;
-      await this.refresh(manager, now);
-    } else if (Date.now() - this.refreshedAt >= this.maxStalenessMs) {
-      this.refresh(this.dataSource.manager, now).catch(() => undefined);
+      await this.refresh(manager, now, false);
+    } else if (
+      Date.now() - this.refreshedAt >= this.maxStalenessMs ||
+      Date.now() - this.fullAt > FULL_RELOAD_MS
+    ) {
+      // A failed background refresh is retried by the next load; the snapshot stays a hint meanwhile.
+      this.refresh(this.dataSource.manager, now, true).catch(() => undefined);
     }
+    if (!this.loaded) return undefined;
     this.renewLeaseLosses(now);
     const snapshot = this.currentSnapshot();
     // A new object each time: callers may replace `candidates` (e.g. filter it) without touching the snapshot.
@@ -101,6 +109,7 @@ export class CandidateCache {
     this.small = Number(count) < this.minClusters;
     if (this.small) {
       this.fullAt = Date.now();
+      this.loaded = false;
       this.entries.clear();
       this.snapshot = undefined;
     }
@@ -115,7 +124,7 @@ export class CandidateCache {
     reservations: ReadonlyMap<string, ClusterReservations>,
     now: Date,
   ): void {
-    if (this.small || this.entries.size === 0) return;
+    if (!this.loaded) return;
     const generation = ++this.generation;
     const byId = new Map(clusters.map((cluster) => [cluster.id, cluster]));
     for (const offer of offers) this.offers.set(offer.clusterId, offer);
@@ -129,10 +138,19 @@ export class CandidateCache {
     }
   }
 
-  private refresh(manager: EntityManager, now: Date): Promise<void> {
-    this.refreshing ??= this.runRefresh(manager, now).finally(() => {
-      this.refreshing = undefined;
-    });
+  /**
+   * One refresh at a time, shared by the loads that want one, except that a load on the caller's manager never
+   * waits for a background refresh: that one needs a pooled connection, which on PGlite (one connection) the
+   * caller's own transaction may hold.
+   */
+  private refresh(manager: EntityManager, now: Date, background: boolean): Promise<void> {
+    if (this.refreshing && this.refreshingInBackground && !background) return this.runRefresh(manager, now);
+    if (!this.refreshing) {
+      this.refreshingInBackground = background;
+      this.refreshing = this.runRefresh(manager, now).finally(() => {
+        this.refreshing = undefined;
+      });
+    }
     return this.refreshing;
   }
 
@@ -163,6 +181,9 @@ export class CandidateCache {
     this.snapshot = undefined;
     for (const row of rows) this.put(row.id, row, row.fingerprint, now);
     this.fullAt = Date.now();
+    // The fleet shrank below the threshold: step aside (the next load counts again after a minute).
+    this.small = rows.length < this.minClusters;
+    this.loaded = !this.small;
   }
 
   private async applyDeltas(manager: EntityManager, since: Date, started: number, now: Date): Promise<void> {
