@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import { type DataSource, IsNull } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase } from "../server/db/data-source.js";
 import { CandidateCache } from "../server/modules/placement/reserve/candidate-cache.js";
@@ -126,12 +126,14 @@ describe("CandidateCache", () => {
     const stale = (await cache.load(dataSource.manager, now))?.candidates.find((c) => c.id === cluster.id);
     expect(stale?.capacity.cpu.allocated).toBe(0);
     // ...until the locked re-check's rows come in (`loadCandidates` with ids hands them to the shared cache).
-    const fresh = await dataSource.manager.findBy(MemberClusterEntity, { id: cluster.id });
-    const offers = await dataSource.manager.findBy(CapacityOfferEntity, { clusterId: cluster.id });
+    const row = await dataSource.manager.findOneByOrFail(MemberClusterEntity, { id: cluster.id });
+    const offer = await dataSource.manager.findOneBy(CapacityOfferEntity, {
+      clusterId: cluster.id,
+      supersededAt: IsNull(),
+    });
     cache.absorb(
       [cluster.id],
-      fresh,
-      offers.filter((offer) => offer.supersededAt === null),
+      [{ cluster: row, offer: offer ?? undefined }],
       await liveReservations(dataSource.manager, [cluster.id]),
       now,
     );

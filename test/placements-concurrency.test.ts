@@ -95,6 +95,35 @@ describe("Placement concurrency", () => {
     }
   });
 
+  it("places once for 20 parallel requests with one idempotency key", { timeout: 120_000 }, async () => {
+    const hub = await startTestHub({ env: UNLIMITED });
+    const dataSource = hub.database.dataSource;
+    await buildPlaceableCluster(dataSource, { cpus: 8 });
+    try {
+      const { cooperative, token } = await requester(dataSource);
+      const key = randomUUID();
+      const request = placementRequest(toGlobalId("Cooperative", cooperative.id), { replicas: 2 });
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          graphql<{ createPlacement: { placement: { id: string } } }>(
+            hub.url,
+            CREATE_PLACEMENT,
+            { input: { request, idempotencyKey: key } },
+            { token },
+          ),
+        ),
+      );
+      const ids = new Set(results.map((result) => result.data?.createPlacement.placement.id ?? "error"));
+      expect([...ids]).toHaveLength(1);
+      expect(ids.has("error")).toBe(false);
+      const [{ count }] = await dataSource.query("SELECT count(*) AS count FROM placement");
+      expect(Number(count)).toBe(1);
+      await expectWholePlacements(dataSource);
+    } finally {
+      await hub.stop();
+    }
+  });
+
   it.runIf(onPostgres)(
     "never over-reserves with two hub processes placing on one PostgreSQL database",
     { timeout: 180_000 },

@@ -4,6 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import { AuditEventEntity } from "../server/modules/audit/audit-event.entity.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
+import { toBase64Tarball, uploadFiles } from "../server/modules/blueprints/testing/upload-fixtures.js";
+import { placeReplicas } from "../server/modules/placement/commands/place-replicas.js";
+import { withReservationRetries } from "../server/modules/placement/reserve/with-reservation-retries.js";
+import { expectNoOverCommit } from "./support/placement-invariants.js";
+import { validateOffer } from "../server/modules/offers/validate-offer.js";
 import { reservedOnCluster } from "../server/modules/offers/reserved-on-cluster.js";
 import { PlacementDecisionEntity } from "../server/modules/placement/model/placement-decision.entity.js";
 import { PlacementEntity } from "../server/modules/placement/model/placement.entity.js";
@@ -135,6 +140,8 @@ describe("createPlacement", () => {
     const decision = await manager.findOneByOrFail(PlacementDecisionEntity, { placementId });
     // The full explanation is stored: every accepted cluster of the hub, not just this pool.
     expect(decision.explanation.length).toBeGreaterThanOrEqual(2);
+    // The offer's overrun reads the same live reservations: lowering the cap below them shows by how much.
+    expect(await reservedOnCluster(manager, large.cluster.id)).toEqual({ cpu: 5000, memory: 5 * 1024 ** 3 });
     const audit = await manager.findOneBy(AuditEventEntity, {
       action: "placement.create",
       targetId: placementId,
@@ -168,6 +175,26 @@ describe("createPlacement", () => {
     const rejected = placement.decision.clusters.find((entry) => entry.clusterName === american.cluster.name);
     expect(rejected?.filtered?.filter).toBe("residency");
     expect(rejected?.filtered?.reason).toMatch(/jurisdiction US/);
+  });
+
+  it("matches offer tier lists set through the API against the requester's stored tier", async () => {
+    // The editor sends GraphQL enum values; validateOffer stores them as the cooperative table spells tiers.
+    const manager = hub.database.dataSource.manager;
+    const terms = (side: "allow" | "deny", tier: string) =>
+      validateOffer(manager, { clusterId: "unused", preemptible: false, [side]: { tiers: [tier] } });
+    const [partnersOnly, vendorsOnly, noPartners] = await pool("tiers", [
+      { offer: await terms("allow", "ALLIANCE_PARTNER") },
+      { offer: await terms("allow", "VENDOR") },
+      { offer: await terms("deny", "ALLIANCE_PARTNER") },
+    ]);
+    expect(guest.tier).toBe("alliance_partner");
+    const placement = placed(await create({ ...inPool("tiers"), replicas: 1 }));
+    expect(byCluster(placement.work)).toEqual({ [partnersOnly.cluster.name]: 1 });
+    const reasons = Object.fromEntries(
+      placement.decision.clusters.map((entry) => [entry.clusterName, entry.filtered?.filter]),
+    );
+    expect(reasons[vendorsOnly.cluster.name]).toBe("offerEligibility");
+    expect(reasons[noPartners.cluster.name]).toBe("offerEligibility");
   });
 
   it("fails with NO_CAPACITY and a compact explanation, storing the failed placement", async () => {
@@ -356,6 +383,122 @@ spec:
       blueprint: { blueprintVersionId: toGlobalId("BlueprintVersion", randomUUID()) },
     });
     expectErrorCode(both, "BAD_USER_INPUT");
+  });
+});
+
+describe("createPlacement from a blueprint", () => {
+  const PUBLISH = `mutation($input: PublishBlueprintVersionInput!) {
+    publishBlueprintVersion(input: $input) { version { id version } } }`;
+  const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ values.name }}
+spec:
+  replicas: 1
+  selector: { matchLabels: { app: {{ values.name }} } }
+  template:
+    metadata: { labels: { app: {{ values.name }} } }
+    spec:
+      containers:
+        - name: app
+          image: nginxinc/nginx-unprivileged:1.27
+`;
+
+  it("renders the version with its parameters, validates and places the result", async () => {
+    await pool("blueprint", [{ cpus: 4 }]);
+    const tarball = toBase64Tarball(
+      uploadFiles("placed-demo", "1.0.0", { "templates/manifests/deployment.yaml": DEPLOYMENT }),
+    );
+    const published = expectData(
+      await graphql<{ publishBlueprintVersion: { version: { id: string } } }>(
+        hub.url,
+        PUBLISH,
+        { input: { cooperativeId: toGlobalId("Cooperative", guest.id), tarball } },
+        { token: adminToken },
+      ),
+    ).publishBlueprintVersion.version;
+    const { manifests: _manifests, ...request } = inPool("blueprint");
+    const fromBlueprint = (parameters: Record<string, unknown>) =>
+      create({ ...request, blueprint: { blueprintVersionId: published.id, parameters } });
+    const placement = placed(await fromBlueprint({ name: "shop" }));
+    expect(placement.status).toBe("PLACED");
+    const placementId = Buffer.from(placement.id, "base64url").toString().split(":")[1];
+    const stored = await hub.database.dataSource.manager.findOneByOrFail(PlacementEntity, {
+      id: placementId,
+    });
+    expect(stored.sourceKind).toBe("blueprint");
+    expect(stored.manifests).toMatch(/kind: Deployment[\s\S]*name: shop/);
+    expect(stored.blueprintParameters).toMatchObject({ name: "shop", replicas: 2 });
+    const [work] = await hub.database.dataSource.manager.findBy(PlacementWorkEntity, { placementId });
+    expect(
+      work.manifests.map((object) => `${object.kind}/${(object.metadata as { name: string }).name}`),
+    ).toEqual(["ConfigMap/shop", "Deployment/shop"]);
+    const invalid = await fromBlueprint({ name: "NOT LOWER" });
+    expectErrorCode(invalid, "BAD_USER_INPUT");
+    const problems = (invalid.errors?.[0]?.extensions?.problems ?? []) as Array<{ field: string }>;
+    expect(problems.map((problem) => problem.field)).toContain("input.request.blueprint.parameters/name");
+  });
+});
+
+describe("placeReplicas (the building block of the queue and failover)", () => {
+  const uuid = (globalId: string) => Buffer.from(globalId, "base64url").toString().split(":")[1];
+  const failover = (
+    placementId: string,
+    options: { replicas?: number; clusters?: number; avoid: string[] },
+  ) =>
+    withReservationRetries(hub.database.dataSource, async (manager, locks) => {
+      const placement = await manager.findOneByOrFail(PlacementEntity, { id: placementId });
+      return placeReplicas(manager, locks, placement, {
+        now: new Date(),
+        trigger: "failover",
+        replicas: options.replicas,
+        clusters: options.clusters,
+        avoidClusterIds: options.avoid,
+      });
+    });
+
+  it("places a lost Divided share elsewhere, growing existing work, and stores a failover decision", async () => {
+    const [first, second] = await pool("failover-divided", [{ cpus: 2 }, { cpus: 3 }]);
+    const placement = placed(await create({ ...inPool("failover-divided"), replicas: 4 }));
+    expect(byCluster(placement.work)).toEqual({ [first.cluster.name]: 1, [second.cluster.name]: 3 });
+    const outcome = await failover(uuid(placement.id), { replicas: 1, avoid: [second.cluster.id] });
+    expect(outcome.placed).toBe(true);
+    const manager = hub.database.dataSource.manager;
+    const work = await manager.findBy(PlacementWorkEntity, {
+      placementId: uuid(placement.id),
+      releasedAt: IsNull(),
+    });
+    const grown = work.find((entry) => entry.clusterId === first.cluster.id);
+    expect(grown).toMatchObject({
+      replicas: 2,
+      generation: 2,
+      reservation: { cpu: 2000, memory: 2 * 1024 ** 3 },
+    });
+    const decisions = await manager.findBy(PlacementDecisionEntity, { placementId: uuid(placement.id) });
+    expect(decisions.map((decision) => decision.trigger).sort()).toEqual(["failover", "initial"]);
+    // Nothing left: the first cluster is full and the second is avoided.
+    expect((await failover(uuid(placement.id), { replicas: 1, avoid: [second.cluster.id] })).placed).toBe(
+      false,
+    );
+    await expectNoOverCommit(hub.database.dataSource);
+  });
+
+  it("replaces one lost Duplicated copy on a cluster that does not run one yet", async () => {
+    const clusters = await pool("failover-duplicated", [{ cpus: 2 }, { cpus: 2 }, { cpus: 2 }]);
+    const placement = placed(
+      await create({
+        ...inPool("failover-duplicated"),
+        replicas: 2,
+        mode: { kind: "DUPLICATED", clusters: 2 },
+      }),
+    );
+    const running = placement.work.map((entry) => entry.cluster.name);
+    const lost = clusters.find((entry) => entry.cluster.name === running[0]);
+    const spare = clusters.find((entry) => !running.includes(entry.cluster.name));
+    const outcome = await failover(uuid(placement.id), { clusters: 1, avoid: [lost?.cluster.id ?? ""] });
+    expect(outcome.placed && outcome.work.map((entry) => [entry.clusterId, entry.replicas])).toEqual([
+      [spare?.cluster.id, 2],
+    ]);
   });
 });
 

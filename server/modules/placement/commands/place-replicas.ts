@@ -25,9 +25,13 @@ export type PlaceReplicasOutcome =
  * - `trigger`: `queue` (a queued placement now fits) or `failover` (part of it must run elsewhere); the decision
  *   is stored with it.
  * - `replicas`: how many replicas to place (default: the placement's); failover passes the lost share.
+ * - `clusters`: Duplicated only, how many clusters to add (default: the placement's); failover passes 1 per lost
+ *   copy.
  * - `avoidClusterIds`: clusters never chosen (e.g. the lost cluster). Clusters where this placement still has
- *   live work being removed are avoided too (one live row per placement and cluster).
- * - Chosen clusters where the placement already has present work get that work grown (see `writeWork`).
+ *   live work being removed are avoided too (one live row per placement and cluster), and in Duplicated mode
+ *   every cluster already running a copy.
+ * - Divided: a chosen cluster where the placement already has present work gets that work grown (`writeWork`).
+ *   The spread limits apply to the replicas placed now, not to those already running elsewhere.
  *
  * When nothing fits, nothing is written and `{ placed: false }` returns the decision for the caller to store or
  * not (the queue stays silent, failover may record it with `newDecision` + `saveDecision`). The placement's own
@@ -41,17 +45,23 @@ export async function placeReplicas(
     now: Date;
     trigger: Exclude<DecisionTrigger, "initial">;
     replicas?: number;
+    clusters?: number;
     avoidClusterIds?: readonly string[];
     weights?: SchedulerWeights;
   },
 ): Promise<PlaceReplicasOutcome> {
   const cooperative = await manager.findOneByOrFail(CooperativeEntity, { id: placement.cooperativeId });
-  const removing = await manager.find(PlacementWorkEntity, {
-    select: { clusterId: true },
-    where: { placementId: placement.id, releasedAt: IsNull(), desiredState: "absent" },
+  const live = await manager.find(PlacementWorkEntity, {
+    select: { clusterId: true, desiredState: true },
+    where: { placementId: placement.id, releasedAt: IsNull() },
   });
-  const avoid = new Set([...(options.avoidClusterIds ?? []), ...removing.map((work) => work.clusterId)]);
-  const request = schedulerRequest(placement, cooperative.tier, options.replicas);
+  // Work being removed blocks its cluster (one live row per placement and cluster); in Duplicated mode a cluster
+  // already running a copy cannot take another one.
+  const blocked = live.filter(
+    (work) => work.desiredState === "absent" || placement.modeKind === "duplicated",
+  );
+  const avoid = new Set([...(options.avoidClusterIds ?? []), ...blocked.map((work) => work.clusterId)]);
+  const request = schedulerRequest(placement, cooperative.tier, options.replicas, options.clusters);
   const fairShare = await fairShareOf(manager, placement.cooperativeId, options.now);
   const decided = await decideAndReserve(manager, locks, request, {
     now: options.now,

@@ -22,7 +22,7 @@ export async function serveQueuedPlacement(
     .setLock("pessimistic_write")
     .setOnLocked("skip_locked")
     .getOne();
-  if (!placement || placement.status !== "queued") return false;
+  if (placement?.status !== "queued") return false;
   const outcome = await placeReplicas(manager, locks, placement, { now, trigger: "queue" });
   if (!outcome.placed) return false;
   await manager.update(PlacementEntity, { id: placement.id }, { status: "placed", placedAt: now });

@@ -11,12 +11,14 @@ export type SchedulablePlacement = Pick<
  * The scheduler's request for a stored placement. `requesterTier` is the cooperative's tier as the cooperative
  * table stores it (`tcc_member`, lowercase), the spelling offers store in their tier lists too (see
  * `offers/validate-offer.ts`), so the offer eligibility filter compares like with like. `replicas` may be less
- * than the placement's (failover places only the lost share).
+ * than the placement's (failover places only the lost share), and a Duplicated placement may ask for fewer clusters
+ * than it runs on (failover replaces one lost copy).
  */
 export function schedulerRequest(
   placement: SchedulablePlacement,
   requesterTier: string,
   replicas: number = placement.replicas,
+  duplicatedClusters: number = placement.modeClusters ?? 1,
 ): PlacementRequest {
   return {
     id: placement.id,
@@ -26,7 +28,7 @@ export function schedulerRequest(
     perReplica: placement.perReplica,
     mode:
       placement.modeKind === "duplicated"
-        ? { kind: "Duplicated", clusters: placement.modeClusters ?? 1 }
+        ? { kind: "Duplicated", clusters: duplicatedClusters }
         : { kind: "Divided" },
     constraints: placement.constraints,
     spread: placement.spread,

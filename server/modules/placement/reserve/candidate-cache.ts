@@ -1,6 +1,4 @@
 import type { DataSource, EntityManager } from "typeorm";
-import type { MemberCluster } from "../../clusters/member-cluster.entity.js";
-import type { CapacityOffer } from "../../offers/capacity-offer.entity.js";
 import type { ClusterCandidate } from "../scheduler/types.js";
 import {
   type CachedClusterRow,
@@ -10,7 +8,12 @@ import {
   readOffers,
   readReservationChanges,
 } from "./candidate-cache-rows.js";
-import { type ClusterReservations, toCandidate } from "./candidate-mapping.js";
+import {
+  type CandidateCluster,
+  type CandidateOffer,
+  type ClusterReservations,
+  toCandidate,
+} from "./candidate-mapping.js";
 import { type LoadedCandidates, liveReservations } from "./load-candidates.js";
 
 /** Below this many accepted clusters a full load is cheap and exact: the cache steps aside. */
@@ -43,7 +46,7 @@ interface Entry {
  */
 export class CandidateCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly offers = new Map<string, CapacityOffer>();
+  private readonly offers = new Map<string, CandidateOffer>();
   private readonly reservations = new Map<string, ClusterReservations>();
   private snapshot: LoadedCandidates | undefined;
   private watermark = new Date(0);
@@ -119,22 +122,24 @@ export class CandidateCache {
   /** Rows read under the reservation locks: newer than anything here, so they replace it at once. */
   absorb(
     ids: readonly string[],
-    clusters: readonly MemberCluster[],
-    offers: readonly CapacityOffer[],
+    fresh: ReadonlyArray<{ cluster: CandidateCluster & { name: string }; offer: CandidateOffer | undefined }>,
     reservations: ReadonlyMap<string, ClusterReservations>,
     now: Date,
   ): void {
     if (!this.loaded) return;
     const generation = ++this.generation;
-    const byId = new Map(clusters.map((cluster) => [cluster.id, cluster]));
-    for (const offer of offers) this.offers.set(offer.clusterId, offer);
+    const byId = new Map(fresh.map((entry) => [entry.cluster.id, entry]));
     for (const id of ids) {
       this.absorbedAt.set(id, generation);
-      if (!offers.some((offer) => offer.clusterId === id)) this.offers.delete(id);
+      const entry = byId.get(id);
+      if (entry?.offer) this.offers.set(id, entry.offer);
+      else this.offers.delete(id);
       const found = reservations.get(id);
       if (found) this.reservations.set(id, found);
       else this.reservations.delete(id);
-      this.put(id, byId.get(id), undefined, now);
+      // The report's receive time is not among these columns: the next delta touching the row reads it again.
+      const row = entry ? { ...entry.cluster, latestReportReceivedAt: null } : undefined;
+      this.put(id, row, undefined, now);
     }
   }
 
@@ -247,7 +252,7 @@ export class CandidateCache {
       this.lost.delete(id);
       return;
     }
-    const candidate = toCandidate(row as MemberCluster, this.offers.get(id), this.reservations.get(id), now);
+    const candidate = toCandidate(row, this.offers.get(id), this.reservations.get(id), now);
     this.entries.set(id, { row, fingerprint, candidate });
     if (row.leaseLostAt !== null) this.lost.add(id);
     else this.lost.delete(id);

@@ -12,6 +12,26 @@ import type {
   TaintEffect,
 } from "../scheduler/types.js";
 
+/** The columns of a member cluster the scheduler reads. */
+export type CandidateCluster = Pick<
+  MemberCluster,
+  | "id"
+  | "cooperativeId"
+  | "acceptance"
+  | "revokedAt"
+  | "conditions"
+  | "taints"
+  | "labels"
+  | "leaseLostAt"
+  | "latestReport"
+>;
+
+/** The columns of an offer version the scheduler reads (`offerForScheduler` reads no others). */
+export type CandidateOffer = Pick<
+  CapacityOffer,
+  "id" | "version" | "status" | "caps" | "freeSharePercent" | "allow" | "deny" | "windows" | "preemptible"
+>;
+
 /** Live reservations on one cluster: all of them, and those of guests (consumer ≠ provider). */
 export interface ClusterReservations {
   total: ResourceAmounts;
@@ -94,8 +114,8 @@ export function schedulerLabels(labels: Record<string, string>): Record<string, 
  * as `usedByAlliance`). Pure.
  */
 export function toCandidate(
-  cluster: MemberCluster,
-  offer: CapacityOffer | undefined,
+  cluster: CandidateCluster,
+  offer: CandidateOffer | undefined,
   reservations: ClusterReservations | undefined,
   now: Date,
 ): ClusterCandidate {
@@ -123,7 +143,9 @@ export function toCandidate(
       cluster.leaseLostAt && now.getTime() - cluster.leaseLostAt.getTime() < RECENT_LOSS_MS ? 1 : 0,
     existingReplicas: 0,
   };
-  const schedulerOffer = offer ? offerForScheduler(offer, reservations?.guests ?? {}) : undefined;
+  const schedulerOffer = offer
+    ? offerForScheduler(offer as CapacityOffer, reservations?.guests ?? {})
+    : undefined;
   if (schedulerOffer) candidate.offer = schedulerOffer;
   return candidate;
 }
