@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";
 import type { DataSource } from "typeorm";
 import { describe, expect, it } from "vitest";
+import { systemClock } from "../server/clock.js";
 import { loadConfig } from "../server/config.js";
+import {
+  PLACEMENT_QUEUE_LOCK,
+  PlacementQueueRunner,
+} from "../server/modules/placement/commands/queue-runner.js";
 import { toGlobalId } from "../server/graphql/global-id.js";
 import type { Cooperative } from "../server/modules/cooperatives/cooperative.entity.js";
 import { startChildHub } from "./support/child-hub.js";
@@ -120,6 +125,26 @@ describe("Placement concurrency", () => {
       expect(Number(count)).toBe(1);
       await expectWholePlacements(dataSource);
     } finally {
+      await hub.stop();
+    }
+  });
+
+  it.runIf(onPostgres)("runs one queue pass at a time across processes (advisory lock)", async () => {
+    const hub = await startTestHub();
+    const dataSource = hub.database.dataSource;
+    const holder = dataSource.createQueryRunner();
+    try {
+      await holder.connect();
+      await holder.startTransaction();
+      // Another process's runner in the middle of a pass.
+      await holder.query("SELECT pg_advisory_xact_lock($1)", [PLACEMENT_QUEUE_LOCK]);
+      const runner = new PlacementQueueRunner({ dataSource, clock: systemClock, logger: hub.logger });
+      expect(await runner.runOnce()).toEqual({ ran: false, examined: 0, placed: 0 });
+      await holder.rollbackTransaction();
+      // The hub's own runner may hold the lock for a moment too.
+      await expect.poll(async () => (await runner.runOnce()).ran, { timeout: 10_000 }).toBe(true);
+    } finally {
+      await holder.release();
       await hub.stop();
     }
   });

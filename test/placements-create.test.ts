@@ -197,6 +197,23 @@ describe("createPlacement", () => {
     expect(reasons[noPartners.cluster.name]).toBe("offerEligibility");
   });
 
+  it("places storage only as far as an offer caps the storage class", async () => {
+    const storageClasses = { fast: { allocated: 0, pending: 0 } };
+    const [capped] = await pool("storage", [
+      { storageClasses, offer: { caps: { "storage:fast": 10 * 1024 ** 3 } } },
+      { storageClasses },
+    ]);
+    const resources = [
+      { resource: "cpu", amount: 100 },
+      { resource: "storage:fast", amount: 4 * 1024 ** 3 },
+    ];
+    const refused = await create({ ...inPool("storage"), replicas: 3, resources });
+    expectErrorCode(refused, "NO_CAPACITY");
+    expect(refused.errors?.[0]?.extensions?.explanation).toMatchObject({ placeableReplicas: 2 });
+    const placement = placed(await create({ ...inPool("storage"), replicas: 2, resources }));
+    expect(byCluster(placement.work)).toEqual({ [capped.cluster.name]: 2 });
+  });
+
   it("fails with NO_CAPACITY and a compact explanation, storing the failed placement", async () => {
     const [cluster] = await pool("scarce", [{ cpus: 2 }]);
     const result = await create({ ...inPool("scarce"), replicas: 3 });

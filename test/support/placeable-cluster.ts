@@ -30,6 +30,8 @@ export interface PlaceableClusterOptions {
   allocatedMemoryGi?: number;
   /** Nodes the capacity is spread over evenly (default 1: every replica fits on a node while capacity lasts). */
   nodes?: number;
+  /** Storage classes as the agent reports them (what claims use; Kubernetes knows no capacity). */
+  storageClasses?: Record<string, { allocated: number; pending: number }>;
   /** Offer terms (default: open to everyone, no caps, no share limit); null for no offer. */
   offer?: Partial<OfferTerms> | null;
   now?: Date;
@@ -66,6 +68,7 @@ export function placeableReport(options: PlaceableClusterOptions) {
       pods: figures(110 * nodes, 0),
     },
     gpus: {},
+    ...(options.storageClasses ? { storageClasses: options.storageClasses } : {}),
     freeNodeShapes: [
       {
         cpuAtLeastMillicores: Math.floor((cpu - allocatedCpu) / nodes),

@@ -1,11 +1,29 @@
 import type { DataSource } from "typeorm";
 import { expect } from "vitest";
 
+interface Figures {
+  allocatable: number;
+  allocated: number;
+  pending: number;
+}
+
+/** Free before reservations: the report's figures; a storage class has what the offer caps (no report figure). */
+function freeOf(cluster: ClusterUse, resource: string): number {
+  if (resource.startsWith("storage:")) return cluster.caps?.[resource] ?? 0;
+  const figures = resource.startsWith("gpu:")
+    ? cluster.report.gpus?.[resource.slice(4)]
+    : cluster.report.resources[resource];
+  return figures ? Math.max(0, figures.allocatable - figures.allocated - figures.pending) : 0;
+}
+
 interface ClusterUse {
   id: string;
   name: string;
   cooperative_id: string;
-  report: { resources: Record<string, { allocatable: number; allocated: number; pending: number }> };
+  report: {
+    resources: Record<string, Figures>;
+    gpus?: Record<string, Figures>;
+  };
   caps: Record<string, number> | null;
   free_share_percent: number | null;
 }
@@ -37,10 +55,9 @@ export async function expectNoOverCommit(
   const reserved: Record<string, Record<string, number>> = {};
   for (const cluster of clusters) {
     for (const row of rows.filter((candidate) => candidate.cluster_id === cluster.id)) {
-      const figures = cluster.report.resources[row.resource];
       const total = Number(row.total);
       const guests = Number(row.guests);
-      const free = figures ? Math.max(0, figures.allocatable - figures.allocated - figures.pending) : 0;
+      const free = freeOf(cluster, row.resource);
       expect(total, `${cluster.name} ${row.resource} over its free capacity`).toBeLessThanOrEqual(free);
       const cap = cluster.caps?.[row.resource] ?? Number.POSITIVE_INFINITY;
       const spare = free - (total - guests);

@@ -5,6 +5,7 @@ import { fairShareOf } from "../ledger-store/fair-share-of.js";
 import type { DecisionTrigger, PlacementDecision } from "../model/placement-decision.entity.js";
 import { schedulerRequest } from "../requests/scheduler-request.js";
 import type { ValidPlacementRequest } from "../requests/validate-request.js";
+import { candidateCacheOf } from "../reserve/candidate-cache.js";
 import { loadCandidates } from "../reserve/load-candidates.js";
 import { schedule } from "../scheduler/schedule.js";
 import type { Assignment } from "../scheduler/schedule-result.js";
@@ -44,8 +45,15 @@ export async function previewPlacement(
     cooperative.tier,
   );
   const context = { now, fairShare: await fairShareOf(manager, cooperative.id, now) };
-  const loaded = await loadCandidates(manager, now);
-  const result = schedule(schedulerInput, loaded.candidates, context, DEFAULT_WEIGHTS);
+  // The process's recent read is good enough for a preview that places; "no capacity" is confirmed on a fresh one.
+  const cache = candidateCacheOf(manager.connection);
+  let loaded = cache.get(now);
+  let result = loaded ? schedule(schedulerInput, loaded.candidates, context, DEFAULT_WEIGHTS) : undefined;
+  if (!loaded || !result?.ok) {
+    loaded = await loadCandidates(manager, now);
+    cache.set(now, loaded);
+    result = schedule(schedulerInput, loaded.candidates, context, DEFAULT_WEIGHTS);
+  }
   const decided = { result, loaded, context, weights: DEFAULT_WEIGHTS };
   const decision = newDecision(
     placementId,

@@ -69,15 +69,22 @@ export class PlacementQueueRunner {
       if (!locked) return { ran: false, examined: 0, placed: 0 };
       const queue = await queueInOrder(manager, now);
       let placed = 0;
-      for (const entry of queue) {
+      for (const [index, entry] of queue.entries()) {
         await manager.query("SAVEPOINT queued_placement");
         try {
-          // Only the first placement that reserves may wait for its clusters' locks (see the class comment).
-          if (await serveQueuedPlacement(manager, new ClusterLocks(placed > 0), entry.id, now)) placed++;
+          // Only the pass's first attempt may wait for cluster locks: later ones may run while this transaction
+          // holds locks from earlier attempts (see the class comment).
+          if (await serveQueuedPlacement(manager, new ClusterLocks(index > 0), entry.id, now)) placed++;
           await manager.query("RELEASE SAVEPOINT queued_placement");
         } catch (error) {
           await manager.query("ROLLBACK TO SAVEPOINT queued_placement");
-          if (!(error instanceof ReservationContention)) throw error;
+          // Contention: the next pass tries again. Anything else concerns this placement only: it must not block
+          // the rest of the queue.
+          if (!(error instanceof ReservationContention))
+            this.deps.logger.warn(
+              { err: error, placementId: entry.id },
+              "a queued placement could not be served",
+            );
         }
       }
       return { ran: true, examined: queue.length, placed };

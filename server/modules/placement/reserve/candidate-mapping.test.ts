@@ -55,6 +55,29 @@ describe("toCandidate", () => {
     expect(candidate.nodeShapes).toEqual([{ cpuMillis: 2000, memoryBytes: 400, count: 3 }]);
   });
 
+  it("gives a storage class capacity only as far as the offer caps it", () => {
+    const report = {
+      resources: { cpu: figures(8000, 0) },
+      storageClasses: { fast: { allocated: 100, pending: 10 }, slow: { allocated: 0, pending: 0 } },
+    };
+    const candidate = toCandidate(
+      stored({ latestReport: report }),
+      storedOffer({ caps: { "storage:fast": 1000 } }),
+      { total: { "storage:fast": 300 }, guests: { "storage:fast": 300 } },
+      NOW,
+    );
+    // Free = allocatable - allocated - pending = (1000 + 100 + 10) - (100 + 300) - 10 = 700 = cap - reserved.
+    expect(candidate.capacity["storage:fast"]).toEqual({ allocatable: 1110, allocated: 400, pending: 10 });
+    expect(candidate.capacity).not.toHaveProperty("storage:slow");
+    const paused = toCandidate(
+      stored({ latestReport: report }),
+      storedOffer({ status: "paused", caps: { "storage:fast": 1000 } }),
+      undefined,
+      NOW,
+    );
+    expect(paused.capacity).not.toHaveProperty("storage:fast");
+  });
+
   it("maps the registry's residency labels to the scheduler's keys, an explicit alliance.coop label winning", () => {
     expect(toCandidate(stored(), undefined, undefined, NOW).labels).toMatchObject({
       "alliance.coop/country": "DE",

@@ -47,6 +47,7 @@ interface ReportFigures {
 interface StoredReport {
   resources?: Record<string, ReportFigures>;
   gpus?: Record<string, ReportFigures>;
+  storageClasses?: Record<string, { allocated: number; pending: number }>;
   freeNodeShapes?: Array<{ cpuAtLeastMillicores: number; memoryAtLeastBytes: number; nodes: number }>;
 }
 
@@ -67,12 +68,16 @@ const RECENT_LOSS_MS = 24 * 3600 * 1000;
  * Capacity per scheduler resource name from the latest report, with the live reservations added to `allocated`.
  * Reservations are counted ON TOP of what the report shows: once an agent applies the work, its pods appear in the
  * report's allocation too and are then counted twice. That is deliberate: conservative, it can refuse a placement
- * that would just have fitted, but it can never over-commit, whatever the report's age. Storage classes report no
- * allocatable amount, so `storage:<class>` has no free capacity (a known limit of the agent's report).
+ * that would just have fitted, but it can never over-commit, whatever the report's age.
+ *
+ * Storage classes: Kubernetes knows no allocatable amount of a storage class, so the report has only what claims
+ * use. A class has capacity only when the offer caps `storage:<class>`: the owner declares that much free for the
+ * alliance (allocatable = cap + what the owner's claims use). Without a cap, `storage:<class>` does not fit.
  */
 export function capacityOf(
   report: StoredReport | null,
   reserved: ResourceAmounts,
+  offerCaps: ResourceAmounts = {},
 ): Record<string, ResourceCapacity> {
   const capacity: Record<string, ResourceCapacity> = {};
   const add = (name: string, figures: ReportFigures) => {
@@ -84,6 +89,11 @@ export function capacityOf(
   };
   for (const [name, figures] of Object.entries(report?.resources ?? {})) add(name, figures);
   for (const [model, figures] of Object.entries(report?.gpus ?? {})) add(`gpu:${model}`, figures);
+  for (const [name, used] of Object.entries(report?.storageClasses ?? {})) {
+    const cap = offerCaps[`storage:${name}`];
+    if (cap !== undefined)
+      add(`storage:${name}`, { ...used, allocatable: cap + used.allocated + used.pending });
+  }
   return capacity;
 }
 
@@ -137,7 +147,7 @@ export function toCandidate(
       timeAdded: new Date(taint.timeAdded),
     })),
     labels: schedulerLabels(cluster.labels),
-    capacity: capacityOf(report, reservations?.total ?? {}),
+    capacity: capacityOf(report, reservations?.total ?? {}, offer?.status === "active" ? offer.caps : {}),
     nodeShapes: nodeShapesOf(report),
     recentLeaseLosses:
       cluster.leaseLostAt && now.getTime() - cluster.leaseLostAt.getTime() < RECENT_LOSS_MS ? 1 : 0,

@@ -3,6 +3,7 @@ import { schedule } from "../scheduler/schedule.js";
 import type { ScheduleResult } from "../scheduler/schedule-result.js";
 import { DEFAULT_WEIGHTS } from "../scheduler/scorer-chain.js";
 import type { PlacementRequest, SchedulerWeights, SchedulingContext } from "../scheduler/types.js";
+import { candidateCacheOf } from "./candidate-cache.js";
 import { type ClusterLocks, ReservationContention } from "./cluster-locks.js";
 import { type LoadedCandidates, loadCandidates } from "./load-candidates.js";
 import { recheckAssignments } from "./recheck.js";
@@ -21,7 +22,8 @@ export interface ReservedDecision {
 
 /**
  * Decides and reserves atomically, inside the caller's transaction:
- * 1. load every candidate (no locks) and `schedule`;
+ * 1. load every candidate (no locks; the first round may reuse this process's read of the last two seconds, see
+ *    `candidate-cache.ts`) and `schedule` — NO_CAPACITY is only answered on freshly read candidates;
  * 2. lock the chosen clusters (`ClusterLocks`: advisory, sorted, deduplicated);
  * 3. re-read those clusters (reservations, report, offer version) — statements after the lock see every
  *    reservation committed by the previous holder — and re-check that the assignment still fits;
@@ -44,18 +46,35 @@ export async function decideAndReserve(
   const context: SchedulingContext = { now: options.now, fairShare: options.fairShare };
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const avoid = options.avoidClusterIds;
+  const cache = candidateCacheOf(manager.connection);
+  // The first round may decide on the process's recent read; later rounds, and any NO_CAPACITY answer, on a fresh one.
+  let mayUseCache = true;
   for (let round = 0; round < RESCHEDULES_PER_TRANSACTION; round++) {
-    const loaded = await loadCandidates(manager, options.now);
-    if (avoid && avoid.size > 0)
-      loaded.candidates = loaded.candidates.filter((cluster) => !avoid.has(cluster.id));
-    const result = schedule(request, loaded.candidates, context, weights);
-    if (!result.ok) return { result, loaded, context, weights };
+    const cached = mayUseCache ? cache.get(options.now) : undefined;
+    mayUseCache = false;
+    const loaded = cached ?? (await loadCandidates(manager, options.now));
+    if (!cached) cache.set(options.now, loaded);
+    const candidates =
+      avoid && avoid.size > 0
+        ? loaded.candidates.filter((cluster) => !avoid.has(cluster.id))
+        : loaded.candidates;
+    const result = schedule(request, candidates, context, weights);
+    if (!result.ok) {
+      if (cached) {
+        round--;
+        continue;
+      }
+      return { result, loaded, context, weights };
+    }
     const chosen = result.assignments.map((assignment) => assignment.clusterId);
     await locks.acquire(manager, chosen);
     const fresh = await loadCandidates(manager, options.now, chosen);
     const byId = new Map(fresh.candidates.map((cluster) => [cluster.id, cluster]));
-    if (recheckAssignments(request, result.assignments, byId, context).ok)
+    if (recheckAssignments(request, result.assignments, byId, context).ok) {
+      cache.refresh(fresh.candidates, request, result.assignments);
       return { result, loaded, context, weights };
+    }
+    cache.refresh(fresh.candidates, request, []);
   }
   throw new ReservationContention();
 }

@@ -3,7 +3,7 @@ import type { ClusterCondition } from "../../clusters/conditions.js";
 import type { ClusterTaint } from "../../clusters/taints.js";
 import type { StoredAudience, StoredWindow } from "../../offers/capacity-offer.entity.js";
 import type { ClusterCandidate, ResourceAmounts } from "../scheduler/types.js";
-import { candidateCacheOf } from "./candidate-cache.js";
+import { candidateSnapshotOf } from "./candidate-snapshot.js";
 import {
   type CandidateCluster,
   type CandidateOffer,
@@ -59,6 +59,7 @@ interface CandidateRow {
   lease_lost_at: Date | string | null;
   resources: unknown;
   gpus: unknown;
+  storage: unknown;
   shapes: unknown;
   offer_id: string | null;
   offer_version: number | null;
@@ -76,7 +77,8 @@ interface CandidateRow {
 const CANDIDATES_SQL = `
   SELECT cluster.id, cluster.name, cluster.cooperative_id, cluster.conditions, cluster.taints, cluster.labels,
          cluster.lease_lost_at, cluster.latest_report -> 'resources' AS resources,
-         cluster.latest_report -> 'gpus' AS gpus, cluster.latest_report -> 'freeNodeShapes' AS shapes,
+         cluster.latest_report -> 'gpus' AS gpus,
+         cluster.latest_report -> 'storageClasses' AS storage, cluster.latest_report -> 'freeNodeShapes' AS shapes,
          offer.id AS offer_id, offer.version AS offer_version, offer.status AS offer_status, offer.caps,
          offer.free_share_percent, offer.allow, offer.deny, offer.windows, offer.preemptible
     FROM member_cluster cluster
@@ -96,7 +98,12 @@ function clusterOf(row: CandidateRow): CandidateCluster {
     latestReport:
       row.resources === null && row.shapes === null
         ? null
-        : { resources: row.resources ?? {}, gpus: row.gpus ?? {}, freeNodeShapes: row.shapes ?? [] },
+        : {
+            resources: row.resources ?? {},
+            gpus: row.gpus ?? {},
+            storageClasses: row.storage ?? {},
+            freeNodeShapes: row.shapes ?? [],
+          },
   };
 }
 
@@ -125,8 +132,8 @@ export async function loadCandidates(
   now: Date,
   clusterIds?: readonly string[],
 ): Promise<LoadedCandidates> {
-  // Large fleets: the process-local cache (a hint; the locked re-check below reads exactly, see candidate-cache.ts).
-  const cached = clusterIds ? undefined : await candidateCacheOf(manager).load(manager, now);
+  // Large fleets: the process-local snapshot (a hint; the locked re-check reads exactly, see candidate-snapshot.ts).
+  const cached = clusterIds ? undefined : await candidateSnapshotOf(manager).load(manager, now);
   if (cached) return cached;
   const rows: CandidateRow[] = clusterIds
     ? await manager.query(`${CANDIDATES_SQL} AND cluster.id = ANY($1::uuid[])`, [clusterIds])
@@ -137,7 +144,7 @@ export async function loadCandidates(
       cluster: { ...clusterOf(row), name: row.name },
       offer: offerOf(row),
     }));
-    candidateCacheOf(manager).absorb(clusterIds, fresh, reservations, now);
+    candidateSnapshotOf(manager).absorb(clusterIds, fresh, reservations, now);
   }
   return {
     candidates: rows.map((row) => toCandidate(clusterOf(row), offerOf(row), reservations.get(row.id), now)),

@@ -1,7 +1,7 @@
 import { type DataSource, IsNull } from "typeorm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase } from "../server/db/data-source.js";
-import { CandidateCache } from "../server/modules/placement/reserve/candidate-cache.js";
+import { CandidateSnapshot } from "../server/modules/placement/reserve/candidate-snapshot.js";
 import { MemberClusterEntity } from "../server/modules/clusters/member-cluster.entity.js";
 import { CapacityOfferEntity } from "../server/modules/offers/capacity-offer.entity.js";
 import { liveReservations, loadCandidates } from "../server/modules/placement/reserve/load-candidates.js";
@@ -25,7 +25,7 @@ async function exact(): Promise<ClusterCandidate[]> {
 }
 
 /** A load that starts a refresh, the refresh, then the load that sees it. */
-async function refreshed(cache: CandidateCache): Promise<ClusterCandidate[]> {
+async function refreshed(cache: CandidateSnapshot): Promise<ClusterCandidate[]> {
   await cache.load(dataSource.manager, now);
   await cache.settled();
   const loaded = await cache.load(dataSource.manager, now);
@@ -46,10 +46,10 @@ afterAll(async () => {
   await drop?.();
 });
 
-describe("CandidateCache", () => {
+describe("CandidateSnapshot", () => {
   it("steps aside for a small fleet", async () => {
     await buildPlaceableCluster(dataSource);
-    const cache = new CandidateCache(dataSource, { minClusters: 1_000 });
+    const cache = new CandidateSnapshot(dataSource, { minClusters: 1_000 });
     expect(await cache.load(dataSource.manager, now)).toBeUndefined();
   });
 
@@ -57,7 +57,7 @@ describe("CandidateCache", () => {
     const first = await buildPlaceableCluster(dataSource, { labels: { country: "DE" } });
     const second = await buildPlaceableCluster(dataSource, { offer: { freeSharePercent: 50 } });
     const third = await buildPlaceableCluster(dataSource, { cpus: 32 });
-    const cache = new CandidateCache(dataSource, { minClusters: 1, maxStalenessMs: 0 });
+    const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 0 });
     const initial = await cache.load(dataSource.manager, now);
     expect(byId(initial?.candidates ?? [])).toEqual(await exact());
     expect(initial?.candidates).toHaveLength(4);
@@ -98,7 +98,7 @@ describe("CandidateCache", () => {
 
   it("keeps a candidate when a lease renewal only moved updated_at", async () => {
     const { cluster } = await buildPlaceableCluster(dataSource);
-    const cache = new CandidateCache(dataSource, { minClusters: 1, maxStalenessMs: 0 });
+    const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 0 });
     const before = (await cache.load(dataSource.manager, now))?.candidates.find(
       (candidate) => candidate.id === cluster.id,
     );
@@ -113,7 +113,7 @@ describe("CandidateCache", () => {
 
   it("takes rows read under the reservation locks at once", async () => {
     const { cluster } = await buildPlaceableCluster(dataSource);
-    const cache = new CandidateCache(dataSource, { minClusters: 1, maxStalenessMs: 60_000 });
+    const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 60_000 });
     await cache.load(dataSource.manager, now);
     const guest = await buildPerson(dataSource);
     const { cooperative } = await buildPlaceableCluster(dataSource);
