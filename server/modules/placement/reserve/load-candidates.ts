@@ -3,6 +3,7 @@ import type { ClusterCondition } from "../../clusters/conditions.js";
 import type { ClusterTaint } from "../../clusters/taints.js";
 import type { StoredAudience, StoredWindow } from "../../offers/capacity-offer.entity.js";
 import type { ClusterCandidate, ResourceAmounts } from "../scheduler/types.js";
+import { candidateSnapshotOf } from "./candidate-snapshot.js";
 import {
   type CandidateCluster,
   type CandidateOffer,
@@ -131,10 +132,20 @@ export async function loadCandidates(
   now: Date,
   clusterIds?: readonly string[],
 ): Promise<LoadedCandidates> {
+  // Large fleets: the process-local snapshot (a hint; the locked re-check reads exactly, see candidate-snapshot.ts).
+  const cached = clusterIds ? undefined : await candidateSnapshotOf(manager).load(manager, now);
+  if (cached) return cached;
   const rows: CandidateRow[] = clusterIds
     ? await manager.query(`${CANDIDATES_SQL} AND cluster.id = ANY($1::uuid[])`, [clusterIds])
     : await manager.query(CANDIDATES_SQL);
   const reservations = await liveReservations(manager, clusterIds);
+  if (clusterIds) {
+    const fresh = rows.map((row) => ({
+      cluster: { ...clusterOf(row), name: row.name },
+      offer: offerOf(row),
+    }));
+    candidateSnapshotOf(manager).absorb(clusterIds, fresh, reservations, now);
+  }
   return {
     candidates: rows.map((row) => toCandidate(clusterOf(row), offerOf(row), reservations.get(row.id), now)),
     clusters: new Map(

@@ -1,5 +1,5 @@
 import { fitReplicas, forgetCapacityMemo } from "./replica-limits.js";
-import { FILTER_CHAIN } from "./filter-chain.js";
+import { type FilterPlan, filterPlan, firstRejectionOf } from "./filter-chain.js";
 import { assignReplicas } from "./replica-assignment.js";
 import type { Assignment, ClusterExplanation, FilteredCluster, ScheduleResult } from "./schedule-result.js";
 import { DEFAULT_WEIGHTS, SCORER_NAMES, SCORERS } from "./scorer-chain.js";
@@ -31,12 +31,10 @@ function firstRejection(
   cluster: ClusterCandidate,
   request: PlacementRequest,
   context: SchedulingContext,
+  plan: FilterPlan,
 ): FilteredCluster | undefined {
-  for (const { name, filter } of FILTER_CHAIN) {
-    const result = filter(cluster, request, context);
-    if (!result.ok) return { clusterId: cluster.id, filtered: { filter: name, reason: result.reason } };
-  }
-  return undefined;
+  const rejection = firstRejectionOf(cluster, request, context, plan);
+  return rejection === undefined ? undefined : { clusterId: cluster.id, filtered: rejection };
 }
 
 function scoresOf(
@@ -113,6 +111,7 @@ export function schedule(
 ): ScheduleResult {
   assertFiniteWeights(weights);
   forgetCapacityMemo();
+  const plan = filterPlan(request);
   const filtered: FilteredCluster[] = [];
   const capacity = clusters.length;
   const survivors: Survivors = {
@@ -124,7 +123,7 @@ export function schedule(
     fits: new Float64Array(capacity),
   };
   for (const cluster of clusters) {
-    const rejection = firstRejection(cluster, request, context);
+    const rejection = firstRejection(cluster, request, context, plan);
     if (rejection !== undefined) {
       filtered.push(rejection);
       continue;

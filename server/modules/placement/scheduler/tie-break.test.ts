@@ -30,4 +30,11 @@ describe("Tie-break key", () => {
     const sorted = [...ids].sort((left, right) => tieBreakKey("p", left) - tieBreakKey("p", right));
     expect(sorted).not.toEqual(ids);
   });
+
+  it("keeps its values (explanations stored earlier stay reproducible)", () => {
+    expect(tieBreakKey("placement-1", "cluster-a")).toBe(8267229678646196);
+    expect(tieBreakKey("ab", "c")).toBe(6148766394332122);
+    expect(tieBreakKey("", "")).toBe(4446763975410778);
+    expect(tieBreakKey("ü€", "𝄞x")).toBe(4031487099776558);
+  });
 });
