@@ -111,6 +111,23 @@ describe("CandidateSnapshot", () => {
     expect(after).toBe(before);
   });
 
+  it("answers a fresh load from a refresh, not from a read that may be old (NO_CAPACITY rests on it)", async () => {
+    const { cluster } = await buildPlaceableCluster(dataSource);
+    const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 60_000 });
+    await cache.load(dataSource.manager, now);
+    const guest = await buildPerson(dataSource);
+    const { cooperative } = await buildPlaceableCluster(dataSource);
+    await buildPlacementWithWork(dataSource, {
+      cooperative,
+      createdById: guest.id,
+      work: [{ cluster, replicas: 3 }],
+    });
+    const find = (loaded: Awaited<ReturnType<CandidateSnapshot["load"]>>) =>
+      loaded?.candidates.find((candidate) => candidate.id === cluster.id);
+    expect(find(await cache.load(dataSource.manager, now))?.capacity.cpu.allocated).toBe(0);
+    expect(find(await cache.load(dataSource.manager, now, true))?.capacity.cpu.allocated).toBe(1500);
+  });
+
   it("takes rows read under the reservation locks at once", async () => {
     const { cluster } = await buildPlaceableCluster(dataSource);
     const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 60_000 });

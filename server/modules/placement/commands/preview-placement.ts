@@ -52,7 +52,7 @@ export async function previewPlacement(
   let loaded = cache.get(now);
   let result = loaded ? schedule(schedulerInput, loaded.candidates, context, weights) : undefined;
   if (!loaded || !result?.ok) {
-    loaded = await loadCandidates(manager, now);
+    loaded = await loadCandidates(manager, now, undefined, { fresh: true });
     cache.set(now, loaded);
     result = schedule(schedulerInput, loaded.candidates, context, weights);
   }

@@ -86,11 +86,15 @@ export class CandidateSnapshot {
   /**
    * The candidates, or undefined while the fleet is small (the caller loads exactly then). `manager` is the
    * caller's (possibly a transaction: PGlite has one connection); a background refresh uses the DataSource's.
+   * `fresh`: refresh by deltas on the caller's manager before answering (not stale-while-refreshing), for answers
+   * that must not rest on an old read, such as NO_CAPACITY.
    */
-  async load(manager: EntityManager, now: Date): Promise<LoadedCandidates | undefined> {
+  async load(manager: EntityManager, now: Date, fresh = false): Promise<LoadedCandidates | undefined> {
     if (this.small && Date.now() - this.fullAt < FULL_RELOAD_MS) return undefined;
     if (!this.loaded) {
       if (!(await this.largeFleet(manager))) return undefined;
+      await this.refresh(manager, now, false);
+    } else if (fresh) {
       await this.refresh(manager, now, false);
     } else if (
       Date.now() - this.refreshedAt >= this.maxStalenessMs ||

@@ -52,7 +52,7 @@ export async function decideAndReserve(
   for (let round = 0; round < RESCHEDULES_PER_TRANSACTION; round++) {
     const cached = mayUseCache ? cache.get(options.now) : undefined;
     mayUseCache = false;
-    const loaded = cached ?? (await loadCandidates(manager, options.now));
+    const loaded = cached ?? (await loadCandidates(manager, options.now, undefined, { fresh: true }));
     if (!cached) cache.set(options.now, loaded);
     const candidates =
       avoid && avoid.size > 0

@@ -125,15 +125,19 @@ function offerOf(row: CandidateRow): CandidateOffer | undefined {
 /**
  * Scheduler candidates: every accepted, not revoked member cluster (or only `clusterIds`), with its current offer
  * and the live reservations. Read with the caller's manager: inside the reservation transaction after the
- * clusters' locks are held, each statement sees every reservation committed before it.
+ * clusters' locks are held, each statement sees every reservation committed before it. `fresh`: a large fleet's
+ * snapshot is refreshed first (by deltas) instead of answering from a read up to 250 ms old.
  */
 export async function loadCandidates(
   manager: EntityManager,
   now: Date,
   clusterIds?: readonly string[],
+  options: { fresh?: boolean } = {},
 ): Promise<LoadedCandidates> {
   // Large fleets: the process-local snapshot (a hint; the locked re-check reads exactly, see candidate-snapshot.ts).
-  const cached = clusterIds ? undefined : await candidateSnapshotOf(manager).load(manager, now);
+  const cached = clusterIds
+    ? undefined
+    : await candidateSnapshotOf(manager).load(manager, now, options.fresh);
   if (cached) return cached;
   const rows: CandidateRow[] = clusterIds
     ? await manager.query(`${CANDIDATES_SQL} AND cluster.id = ANY($1::uuid[])`, [clusterIds])
