@@ -56,7 +56,7 @@ export async function previewPlacement(
     cache.set(now, loaded);
     result = schedule(schedulerInput, loaded.candidates, context, weights);
   }
-  const decided = { result, loaded, context, weights: weights };
+  const decided = { result, loaded, context, weights };
   const decision = newDecision(
     placementId,
     decided,
