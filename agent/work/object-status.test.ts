@@ -59,6 +59,82 @@ describe("Object status", () => {
   });
 });
 
+describe("Job and CronJob status", () => {
+  const job = (status: object) => ({ kind: "Job", metadata: { generation: 1 }, status });
+
+  it.each([
+    ["running", job({ active: 2, succeeded: 1 }), "Running", "2 active, 1 succeeded"],
+    ["no status yet", job({}), "Running", "0 active, 0 succeeded"],
+    [
+      "complete",
+      job({ succeeded: 3, conditions: [{ type: "Complete", status: "True" }] }),
+      "Complete",
+      "3 succeeded",
+    ],
+    [
+      "failed, with Kubernetes' reason",
+      job({
+        failed: 6,
+        conditions: [
+          { type: "Complete", status: "False" },
+          {
+            type: "Failed",
+            status: "True",
+            reason: "BackoffLimitExceeded",
+            message: "Job has reached the specified backoff limit",
+          },
+        ],
+      }),
+      "Failed",
+      "BackoffLimitExceeded: Job has reached the specified backoff limit",
+    ],
+    [
+      "a False Failed condition is not a failure",
+      job({ active: 1, conditions: [{ type: "Failed", status: "False" }] }),
+      "Running",
+      "1 active, 0 succeeded",
+    ],
+  ])("Job %s", (_case, object, status, message) => {
+    expect(objectStatus(object)).toEqual({ status, message });
+  });
+
+  it("reports a CronJob as Scheduled with its running jobs and last success", () => {
+    expect(objectStatus({ kind: "CronJob", status: {} })).toEqual({
+      status: "Scheduled",
+      message: "0 running, no successful run yet",
+    });
+    expect(
+      objectStatus({
+        kind: "CronJob",
+        status: { active: [{ name: "backup-1" }], lastSuccessfulTime: "2026-11-25T03:00:00Z" },
+      }),
+    ).toEqual({ status: "Scheduled", message: "1 running, last success 2026-11-25T03:00:00Z" });
+  });
+
+  it("makes a failed Job's work Degraded, and a running Job's work Available", () => {
+    const failed = workConditions([
+      {
+        apiVersion: "batch/v1",
+        kind: "Job",
+        name: "migrate",
+        status: "Failed",
+        message: "BackoffLimitExceeded",
+      },
+    ]);
+    expect(failed.find((condition) => condition.type === "Degraded")?.status).toBe("True");
+    const running = workConditions([
+      {
+        apiVersion: "batch/v1",
+        kind: "Job",
+        name: "migrate",
+        status: "Running",
+        message: "1 active, 0 succeeded",
+      },
+    ]);
+    expect(running.find((condition) => condition.type === "Available")?.status).toBe("True");
+  });
+});
+
 describe("Work conditions", () => {
   const object = (name: string, status: string, message = "") => ({
     apiVersion: "v1",

@@ -25,10 +25,48 @@ function replicaStatus(available: number, desired: number, observedCurrent: bool
     : { status: "Progressing", message };
 }
 
+/** The condition of `type` with status "True", if the object has one (Kubernetes' Job conditions). */
+function trueCondition(object: Json, type: string): Json | undefined {
+  const conditions = field(object, "status", "conditions");
+  if (!Array.isArray(conditions)) return undefined;
+  return conditions.find(
+    (condition): condition is Json =>
+      !!condition && typeof condition === "object" && condition.type === type && condition.status === "True",
+  );
+}
+
+/** A Job: Complete or Failed by its conditions (with Kubernetes' reason), else Running with its pod counts. */
+function jobStatus(object: Json): ShortStatus {
+  if (trueCondition(object, "Complete"))
+    return { status: "Complete", message: `${count(field(object, "status", "succeeded"))} succeeded` };
+  const failed = trueCondition(object, "Failed");
+  if (failed) {
+    const reason = typeof failed.reason === "string" ? failed.reason : "Failed";
+    const message = typeof failed.message === "string" ? failed.message : "";
+    return { status: "Failed", message: `${reason}${message ? `: ${message}` : ""}`.slice(0, 300) };
+  }
+  const active = count(field(object, "status", "active"));
+  const succeeded = count(field(object, "status", "succeeded"));
+  return { status: "Running", message: `${active} active, ${succeeded} succeeded` };
+}
+
+/** A CronJob: Scheduled, with its running Jobs and last successful run. */
+function cronJobStatus(object: Json): ShortStatus {
+  const active = field(object, "status", "active");
+  const running = Array.isArray(active) ? active.length : 0;
+  const lastSuccess = field(object, "status", "lastSuccessfulTime");
+  const parts = [`${running} running`];
+  if (typeof lastSuccess === "string") parts.push(`last success ${lastSuccess}`);
+  else parts.push("no successful run yet");
+  return { status: "Scheduled", message: parts.join(", ") };
+}
+
 /**
  * Derives a short status from an object read back from the API server. Deployments and StatefulSets compare
  * available with desired replicas (and wait until the controller has seen the latest spec), DaemonSets available
- * with scheduled pods, claims report their phase; anything else is simply Applied.
+ * with scheduled pods, claims report their phase, Jobs are Running, Complete or Failed by their conditions,
+ * CronJobs Scheduled with their last success; anything else is simply Applied. A running Job or a CronJob counts
+ * as available (the work is doing what it should); a failed Job makes the work Degraded.
  */
 export function objectStatus(object: Json): ShortStatus {
   const generation = count(field(object, "metadata", "generation"));
@@ -56,6 +94,10 @@ export function objectStatus(object: Json): ShortStatus {
       if (phase === "Lost") return { status: "Failed", message: "volume lost" };
       return { status: "Pending", message: "waiting for a volume" };
     }
+    case "Job":
+      return jobStatus(object);
+    case "CronJob":
+      return cronJobStatus(object);
     default:
       return { status: "Applied", message: "" };
   }
