@@ -128,6 +128,22 @@ describe("CandidateSnapshot", () => {
     expect(find(await cache.load(dataSource.manager, now, true))?.capacity.cpu.allocated).toBe(1500);
   });
 
+  it("adds what this process is about to commit on top at once, for the offer too", async () => {
+    const { cluster } = await buildPlaceableCluster(dataSource);
+    const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 60_000 });
+    await cache.load(dataSource.manager, now);
+    cache.reserve(
+      [{ clusterId: cluster.id, cooperativeId: "another", reservation: { cpu: 700 } }],
+      "guest",
+      now,
+    );
+    const find = (loaded: Awaited<ReturnType<CandidateSnapshot["load"]>>) =>
+      loaded?.candidates.find((candidate) => candidate.id === cluster.id);
+    const reserved = find(await cache.load(dataSource.manager, now));
+    expect(reserved?.capacity.cpu.allocated).toBe(700);
+    expect(reserved?.offer?.usedByAlliance.cpu).toBe(700);
+  });
+
   it("takes rows read under the reservation locks at once", async () => {
     const { cluster } = await buildPlaceableCluster(dataSource);
     const cache = new CandidateSnapshot(dataSource, { minClusters: 1, maxStalenessMs: 60_000 });

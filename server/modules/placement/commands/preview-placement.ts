@@ -5,9 +5,7 @@ import { fairShareOf } from "../ledger-store/fair-share-of.js";
 import type { DecisionTrigger, PlacementDecision } from "../model/placement-decision.entity.js";
 import { schedulerRequest } from "../requests/scheduler-request.js";
 import type { ValidPlacementRequest } from "../requests/validate-request.js";
-import { candidateCacheOf } from "../reserve/candidate-cache.js";
-import { loadCandidates } from "../reserve/load-candidates.js";
-import { schedule } from "../scheduler/schedule.js";
+import { scheduleCandidates } from "../reserve/schedule-candidates.js";
 import type { Assignment } from "../scheduler/schedule-result.js";
 import { DEFAULT_WEIGHTS } from "../scheduler/scorer-chain.js";
 import type { SchedulerWeights } from "../scheduler/types.js";
@@ -47,15 +45,8 @@ export async function previewPlacement(
     cooperative.tier,
   );
   const context = { now, fairShare: await fairShareOf(manager, cooperative.id, now) };
-  // The process's recent read is good enough for a preview that places; "no capacity" is confirmed on a fresh one.
-  const cache = candidateCacheOf(manager.connection);
-  let loaded = cache.get(now);
-  let result = loaded ? schedule(schedulerInput, loaded.candidates, context, weights) : undefined;
-  if (!loaded || !result?.ok) {
-    loaded = await loadCandidates(manager, now, undefined, { fresh: true });
-    cache.set(now, loaded);
-    result = schedule(schedulerInput, loaded.candidates, context, weights);
-  }
+  // The process's snapshot is good enough for a preview that places; "no capacity" is confirmed on a fresh read.
+  const { result, loaded } = await scheduleCandidates(manager, schedulerInput, context, weights);
   const decided = { result, loaded, context, weights };
   const decision = newDecision(
     placementId,

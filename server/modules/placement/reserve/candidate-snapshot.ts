@@ -14,7 +14,8 @@ import {
   type ClusterReservations,
   toCandidate,
 } from "./candidate-mapping.js";
-import { type LoadedCandidates, liveReservations } from "./load-candidates.js";
+import { type CandidateSet, liveReservations } from "./load-candidates.js";
+import type { ResourceAmounts } from "../scheduler/types.js";
 
 /** Below this many accepted clusters a full load is cheap and exact: the cache steps aside. */
 export const CACHE_MIN_CLUSTERS = 200;
@@ -34,15 +35,14 @@ interface Entry {
 }
 
 /**
- * What `loadCandidates` answers for a full read on a large fleet (below `candidate-cache.ts`'s short reuse of the
- * first decision's read, which falls back to a full read every 2 s and for every NO_CAPACITY).
- * Process-local scheduler candidates for large fleets, so a decision does not read 20,000 cluster rows and their
+ * What `loadCandidates` answers for a full read on a large fleet (`scheduleCandidates` asks again with `fresh`
+ * before any NO_CAPACITY answer). Process-local scheduler candidates for large fleets, so a decision does not read 20,000 cluster rows and their
  * reports. Refreshed by deltas: clusters whose row changed since the last refresh (a fingerprint computed in SQL
  * keeps lease renewals, which only move `updated_at`, from costing a full row), offer versions created or
  * superseded, and the reservation sums of clusters whose work rows changed; everything again every minute.
  *
  * Only a hint for choosing clusters: the reservation locks the chosen clusters and re-checks them with rows read
- * under the lock (`decide-and-reserve.ts`), which {@link CandidateCache.absorb} also feeds back here. A stale
+ * under the lock (`decide-and-reserve.ts`), which `loadCandidates` also feeds back here ({@link CandidateSnapshot.absorb}). A stale
  * snapshot can cost a retry, never an over-commit. Stale-while-revalidate: a snapshot older than
  * {@link MAX_STALENESS_MS} answers at once and starts one refresh in the background.
  */
@@ -50,7 +50,7 @@ export class CandidateSnapshot {
   private readonly entries = new Map<string, Entry>();
   private readonly offers = new Map<string, CandidateOffer>();
   private readonly reservations = new Map<string, ClusterReservations>();
-  private snapshot: LoadedCandidates | undefined;
+  private snapshot: CandidateSet | undefined;
   private watermark = new Date(0);
   private refreshedAt = 0;
   private fullAt = 0;
@@ -89,7 +89,7 @@ export class CandidateSnapshot {
    * `fresh`: refresh by deltas on the caller's manager before answering (not stale-while-refreshing), for answers
    * that must not rest on an old read, such as NO_CAPACITY.
    */
-  async load(manager: EntityManager, now: Date, fresh = false): Promise<LoadedCandidates | undefined> {
+  async load(manager: EntityManager, now: Date, fresh = false): Promise<CandidateSet | undefined> {
     if (this.small && Date.now() - this.fullAt < FULL_RELOAD_MS) return undefined;
     if (!this.loaded) {
       if (!(await this.largeFleet(manager))) return undefined;
@@ -123,6 +123,33 @@ export class CandidateSnapshot {
       this.snapshot = undefined;
     }
     return !this.small;
+  }
+
+  /**
+   * What this process is about to commit (the assignments it re-checked under the locks), added on top of the
+   * reservation sums at once, so the process's next decision does not pick the same room and fail its re-check.
+   * Conservative: the next delta refresh of the cluster's work rows replaces the sums with what the database
+   * holds, and if the transaction rolls back the extra room is only missing until then (a minute at most).
+   */
+  reserve(
+    assignments: ReadonlyArray<{ clusterId: string; cooperativeId: string; reservation: ResourceAmounts }>,
+    requesterCooperativeId: string,
+    now: Date,
+  ): void {
+    if (!this.loaded) return;
+    for (const { clusterId, cooperativeId, reservation } of assignments) {
+      const entry = this.entries.get(clusterId);
+      if (!entry) continue;
+      const previous = this.reservations.get(clusterId);
+      const total = { ...previous?.total };
+      const guests = { ...previous?.guests };
+      for (const [resource, amount] of Object.entries(reservation)) {
+        total[resource] = (total[resource] ?? 0) + amount;
+        if (cooperativeId !== requesterCooperativeId) guests[resource] = (guests[resource] ?? 0) + amount;
+      }
+      this.reservations.set(clusterId, { total, guests });
+      this.put(clusterId, entry.row, entry.fingerprint, now);
+    }
   }
 
   /** Rows read under the reservation locks: newer than anything here, so they replace it at once. */
@@ -269,10 +296,10 @@ export class CandidateSnapshot {
     } else this.snapshot = undefined;
   }
 
-  private currentSnapshot(): LoadedCandidates {
+  private currentSnapshot(): CandidateSet {
     if (this.snapshot !== undefined) return this.snapshot;
     const candidates: ClusterCandidate[] = [];
-    const clusters: LoadedCandidates["clusters"] = new Map();
+    const clusters: CandidateSet["clusters"] = new Map();
     this.positions = new Map();
     for (const [id, { row, candidate }] of this.entries) {
       this.positions.set(id, candidates.length);

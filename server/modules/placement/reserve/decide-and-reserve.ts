@@ -1,12 +1,12 @@
 import type { EntityManager } from "typeorm";
-import { schedule } from "../scheduler/schedule.js";
 import type { ScheduleResult } from "../scheduler/schedule-result.js";
 import { DEFAULT_WEIGHTS } from "../scheduler/scorer-chain.js";
 import type { PlacementRequest, SchedulerWeights, SchedulingContext } from "../scheduler/types.js";
-import { candidateCacheOf } from "./candidate-cache.js";
 import { type ClusterLocks, ReservationContention } from "./cluster-locks.js";
 import { type LoadedCandidates, loadCandidates } from "./load-candidates.js";
+import { candidateSnapshotOf } from "./candidate-snapshot.js";
 import { recheckAssignments } from "./recheck.js";
+import { scheduleCandidates } from "./schedule-candidates.js";
 
 /** Decisions re-taken inside one transaction (with fresh data) before the whole transaction starts over. */
 const RESCHEDULES_PER_TRANSACTION = 3;
@@ -22,8 +22,8 @@ export interface ReservedDecision {
 
 /**
  * Decides and reserves atomically, inside the caller's transaction:
- * 1. load every candidate (no locks; the first round may reuse this process's read of the last two seconds, see
- *    `candidate-cache.ts`) and `schedule` — NO_CAPACITY is only answered on freshly read candidates;
+ * 1. load every candidate (no locks; the first round may use this process's snapshot, see `candidate-snapshot.ts`)
+ *    and `schedule` (`scheduleCandidates`) — NO_CAPACITY is only answered on freshly read candidates;
  * 2. lock the chosen clusters (`ClusterLocks`: advisory, sorted, deduplicated);
  * 3. re-read those clusters (reservations, report, offer version) — statements after the lock see every
  *    reservation committed by the previous holder — and re-check that the assignment still fits;
@@ -45,36 +45,21 @@ export async function decideAndReserve(
 ): Promise<ReservedDecision> {
   const context: SchedulingContext = { now: options.now, fairShare: options.fairShare };
   const weights = options.weights ?? DEFAULT_WEIGHTS;
-  const avoid = options.avoidClusterIds;
-  const cache = candidateCacheOf(manager.connection);
-  // The first round may decide on the process's recent read; later rounds, and any NO_CAPACITY answer, on a fresh one.
-  let mayUseCache = true;
   for (let round = 0; round < RESCHEDULES_PER_TRANSACTION; round++) {
-    const cached = mayUseCache ? cache.get(options.now) : undefined;
-    mayUseCache = false;
-    const loaded = cached ?? (await loadCandidates(manager, options.now, undefined, { fresh: true }));
-    if (!cached) cache.set(options.now, loaded);
-    const candidates =
-      avoid && avoid.size > 0
-        ? loaded.candidates.filter((cluster) => !avoid.has(cluster.id))
-        : loaded.candidates;
-    const result = schedule(request, candidates, context, weights);
-    if (!result.ok) {
-      if (cached) {
-        round--;
-        continue;
-      }
-      return { result, loaded, context, weights };
-    }
+    const { result, loaded } = await scheduleCandidates(manager, request, context, weights, {
+      fresh: round > 0,
+      avoidClusterIds: options.avoidClusterIds,
+    });
+    if (!result.ok) return { result, loaded, context, weights };
     const chosen = result.assignments.map((assignment) => assignment.clusterId);
     await locks.acquire(manager, chosen);
+    // Read under the locks (and handed to the process's snapshot by `loadCandidates`).
     const fresh = await loadCandidates(manager, options.now, chosen);
     const byId = new Map(fresh.candidates.map((cluster) => [cluster.id, cluster]));
     if (recheckAssignments(request, result.assignments, byId, context).ok) {
-      cache.refresh(fresh.candidates, request, result.assignments);
+      candidateSnapshotOf(manager).reserve(result.assignments, request.requesterCooperativeId, options.now);
       return { result, loaded, context, weights };
     }
-    cache.refresh(fresh.candidates, request, []);
   }
   throw new ReservationContention();
 }

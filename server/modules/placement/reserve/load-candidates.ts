@@ -12,9 +12,15 @@ import {
 } from "./candidate-mapping.js";
 
 /** Candidates plus what the explanation needs to name them. */
-export interface LoadedCandidates {
+export interface CandidateSet {
   candidates: ClusterCandidate[];
   clusters: Map<string, { id: string; name: string; cooperativeId: string }>;
+}
+
+/** A candidate set and how it was read. */
+export interface LoadedCandidates extends CandidateSet {
+  /** Read now (exactly, or a snapshot refreshed first); false: a process snapshot up to 250 ms old. */
+  fresh: boolean;
 }
 
 /**
@@ -138,7 +144,7 @@ export async function loadCandidates(
   const cached = clusterIds
     ? undefined
     : await candidateSnapshotOf(manager).load(manager, now, options.fresh);
-  if (cached) return cached;
+  if (cached) return { ...cached, fresh: options.fresh === true };
   const rows: CandidateRow[] = clusterIds
     ? await manager.query(`${CANDIDATES_SQL} AND cluster.id = ANY($1::uuid[])`, [clusterIds])
     : await manager.query(CANDIDATES_SQL);
@@ -155,5 +161,6 @@ export async function loadCandidates(
     clusters: new Map(
       rows.map((row) => [row.id, { id: row.id, name: row.name, cooperativeId: row.cooperative_id }]),
     ),
+    fresh: true,
   };
 }
